@@ -78,6 +78,16 @@ internal sealed class UpperLayerStateMachine : IDisposable
         }
     }
 
+    /// <summary>Puts the machine in a state directly, so a test can exercise one table cell.</summary>
+    internal void SetStateForTest(UpperLayerState state, bool isRequestor)
+    {
+        State = state;
+        IsRequestor = isRequestor;
+        _pendingRequest ??= new AAssociateRq { CalledAeTitle = "TEST", CallingAeTitle = "TEST" };
+    }
+
+    internal void StartArtimForTest() => _artim.Start();
+
     public void Dispose()
     {
         _artim.Dispose();
