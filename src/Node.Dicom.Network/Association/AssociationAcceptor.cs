@@ -8,8 +8,8 @@ using Node.Dicom.Uids;
 namespace Node.Dicom.Network.Association;
 
 /// <summary>
-/// Decides how the server answers an A-ASSOCIATE-RQ: each check in turn may reject, and only a
-/// request that passes them all is accepted, with an answer for every proposed context.
+/// Decides how the server responds to an A-ASSOCIATE-RQ: each check in turn may reject, and only a
+/// request that passes them all is accepted, with a result for every proposed context.
 /// </summary>
 internal sealed class AssociationAcceptor
 {
@@ -104,7 +104,7 @@ internal sealed class AssociationAcceptor
     }
 
     /// <summary>
-    /// Answers the user information: role selection only for the items received (the requestor
+    /// Builds the user information of the response: role selection only for the items received (the requestor
     /// may be SCU, this side is never SCP of its own choosing), the asynchronous operations window
     /// as 1/1, and a user identity response only when one was requested.
     /// </summary>

@@ -2,7 +2,7 @@ using Node.Dicom.Network.Pdus;
 
 namespace Node.Dicom.Network.Association;
 
-/// <summary>The acceptor's one answer to an A-ASSOCIATE-RQ: either an -AC with its contexts or an -RJ.</summary>
+/// <summary>The acceptor's one response to an A-ASSOCIATE-RQ: either an -AC with its contexts or an -RJ.</summary>
 internal sealed record AssociationDecision
 {
     private AssociationDecision(Pdu response, IReadOnlyList<PresentationContext> contexts, string? rejectDetail)

@@ -62,7 +62,7 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         _connection = new UpperLayerConnection(transport, machine, logger);
     }
 
-    /// <summary>Every proposed context with the peer's answer.</summary>
+    /// <summary>Every proposed context with the result the peer returned.</summary>
     public IReadOnlyList<PresentationContext> PresentationContexts { get; private set; } = [];
 
     /// <summary>The peer's Maximum Length: the largest P-DATA-TF PDU length it accepts, 0 for no limit.</summary>
@@ -220,7 +220,7 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         var request = BuildRequest(proposals);
         Log.Requesting(_logger, _options.CallingAeTitle, _options.CalledAeTitle, _options.Host, _options.Port, proposals.Count);
 
-        // AE-1 connects, AE-2 sends the request; the read loop then waits for the answer.
+        // AE-1 connects and AE-2 sends the request. The read loop then receives the A-ASSOCIATE-AC or -RJ.
         await _connection.Machine.HandleAsync(UpperLayerEvent.Evt1, request, cancellationToken).ConfigureAwait(false);
         await _connection.Machine.HandleAsync(UpperLayerEvent.Evt2, cancellationToken: cancellationToken).ConfigureAwait(false);
         _readLoop = Task.Run(ReadLoopAsync, CancellationToken.None);
@@ -256,7 +256,7 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         },
     };
 
-    /// <summary>Matches each answer to its proposal; a context the peer did not answer counts as rejected.</summary>
+    /// <summary>Matches each result to its proposal. A context missing from the A-ASSOCIATE-AC counts as rejected.</summary>
     private void Accept(AAssociateRq request, AAssociateAc accepted)
     {
         var answers = accepted.PresentationContexts.GroupBy(item => item.Id).ToDictionary(group => group.Key, group => group.First());
@@ -316,7 +316,7 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
     private async ValueTask SendPDataAsync(PDataTf pdu, CancellationToken cancellationToken) =>
         await _connection.Machine.HandleAsync(UpperLayerEvent.Evt9, pdu, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Receives until the connection ends, completing requests and answering the peer's release.</summary>
+    /// <summary>Receives until the connection ends, completes waiting requests and responds to the peer's release.</summary>
     private async Task ReadLoopAsync()
     {
         try
@@ -351,7 +351,7 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
                 await DeliverAsync((PDataTf)indication.Pdu!).ConfigureAwait(false);
                 break;
             case UpperLayerIndicationKind.ReleaseRequest:
-                // The peer released, or both sides did at once (Sta9): answer with A-RELEASE-RP.
+                // The peer released, or both sides did at once (Sta9), so respond with A-RELEASE-RP.
                 Log.PeerRequestedRelease(_logger);
                 await _connection.Machine.HandleAsync(UpperLayerEvent.Evt14).ConfigureAwait(false);
                 break;

@@ -114,7 +114,7 @@ public sealed class DimseCommand
         {
             if (element.Tag.Group != 0x0000)
             {
-                throw new DicomFormatException("a command set holds only group 0000 elements", tag: element.Tag);
+                throw new DicomFormatException("invalid command set: it contains an element outside group 0000", tag: element.Tag);
             }
 
             if (element.Tag.IsGroupLength)

@@ -2,7 +2,7 @@ using Node.Dicom.Network.Pdus;
 
 namespace Node.Dicom.Network.Errors;
 
-/// <summary>The peer answered our A-ASSOCIATE-RQ with an A-ASSOCIATE-RJ.</summary>
+/// <summary>The peer rejected our A-ASSOCIATE-RQ with an A-ASSOCIATE-RJ.</summary>
 public sealed class DicomAssociationRejectedException : DicomNetworkException
 {
     public DicomAssociationRejectedException(RejectResult result, RejectSource source, byte reason)

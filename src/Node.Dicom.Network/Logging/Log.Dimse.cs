@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "{Command} for {SopInstanceUid} refused with {Status}: {Reason}")]
     public static partial void CommandRefused(ILogger logger, string command, string? sopInstanceUid, string status, string reason);
 
-    [LoggerMessage(EventId = 1304, Level = LogLevel.Error, Message = "The store handler failed on {SopInstanceUid}; answering {Status}")]
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Error, Message = "The store handler failed on {SopInstanceUid}; responding with {Status}")]
     public static partial void StoreHandlerFailed(ILogger logger, string sopInstanceUid, string status, Exception exception);
 
     [LoggerMessage(EventId = 1305, Level = LogLevel.Debug, Message = "The response to message {MessageId} was not sent: the association has ended")]

@@ -24,8 +24,8 @@ public static class DicomPart10Header
         file.FileMetaInformation.SetUid(DicomTags.MediaStorageSOPInstanceUID, request.SopInstanceUid);
         file.FileMetaInformation.SetString(DicomTags.SourceApplicationEntityTitle, Vr.DicomVR.AE, request.Association.CallingAeTitle);
 
-        // The writer emits the meta group and an empty data set (for Deflated, an empty
-        // compressed block); the header is everything up to the end of the meta group.
+        // The writer emits the meta group and an empty data set, which for Deflated is an empty
+        // compressed block. The header is everything up to the end of the meta group.
         var bytes = file.ToBytes();
         var metaLength = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(GroupLengthValueOffset));
         return bytes[..(BytesBeforeMetaElements + (int)metaLength)];

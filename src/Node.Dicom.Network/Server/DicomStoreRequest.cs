@@ -3,7 +3,7 @@ using Node.Dicom.Uids;
 
 namespace Node.Dicom.Network.Server;
 
-/// <summary>One C-STORE request as a handler sees it.</summary>
+/// <summary>One C-STORE request as passed to a handler.</summary>
 /// <param name="Association">Calling and called AE, remote address and association id.</param>
 /// <param name="SopClassUid">Affected SOP Class UID (0000,0002) of the command, checked against the presentation context.</param>
 /// <param name="SopInstanceUid">Affected SOP Instance UID (0000,1000) of the command, checked to be a valid UID.</param>

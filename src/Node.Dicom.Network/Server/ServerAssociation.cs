@@ -30,7 +30,7 @@ internal sealed class ServerAssociation
     /// <summary>Cancelled to abort this association (server stop after the grace period).</summary>
     private readonly CancellationTokenSource _abort = new();
 
-    /// <summary>Set once this association holds one of the server's association slots.</summary>
+    /// <summary>Set once this association has taken one of the server's association slots.</summary>
     private bool _holdsSlot;
 
     private ServerDimseService? _dimse;

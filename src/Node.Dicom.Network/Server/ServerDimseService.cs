@@ -10,8 +10,8 @@ using Node.Dicom.Network.Pdus;
 namespace Node.Dicom.Network.Server;
 
 /// <summary>
-/// The DIMSE provider of one accepted association: answers C-ECHO, streams each C-STORE data set
-/// to the handler and answers with its status, and answers every other command with 0211.
+/// The DIMSE provider of one accepted association: responds to C-ECHO, streams each C-STORE data set
+/// to the handler and responds with its status, and responds to every other command with 0211.
 /// Messages are served one at a time, as the default asynchronous operations window 1/1 asks.
 /// </summary>
 /// <remarks>
@@ -96,7 +96,7 @@ internal sealed class ServerDimseService : IDimseReceiver
         }
     }
 
-    /// <summary>Waits until the message in progress has been answered; call before answering a release.</summary>
+    /// <summary>Waits until the response to the message in progress is sent. Call it before responding to a release.</summary>
     public async Task WaitIdleAsync()
     {
         if (_current is { } current)
@@ -252,7 +252,7 @@ internal sealed class ServerDimseService : IDimseReceiver
         }
     }
 
-    /// <summary>A message answered with a fixed status, after its data set (if any) has been read and dropped.</summary>
+    /// <summary>A message that gets a fixed status, after its data set (if any) has been read and dropped.</summary>
     private sealed class DeferredResponse : Operation
     {
         private readonly ServerDimseService _service;

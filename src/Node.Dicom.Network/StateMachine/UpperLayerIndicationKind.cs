@@ -17,7 +17,7 @@ public enum UpperLayerIndicationKind
     /// <summary>P-DATA indication.</summary>
     PData,
 
-    /// <summary>A-RELEASE indication: the user must answer with Evt14 once its pending responses are sent.</summary>
+    /// <summary>A-RELEASE indication: the user must respond with Evt14 once its pending responses are sent.</summary>
     ReleaseRequest,
 
     /// <summary>A-RELEASE confirmation: the release completed.</summary>

@@ -14,7 +14,7 @@ namespace Node.Dicom.Network.StateMachine;
 /// Events come from the connection's read loop, from user tasks (P-DATA, release, abort) and
 /// from the ARTIM timer, so <see cref="HandleAsync"/> runs one event at a time under a
 /// semaphore. Actions never call back into the user, so holding the semaphore while a PDU is
-/// written cannot deadlock; a stuck write is bounded by the transport's write deadline.
+/// written cannot deadlock. The transport's write deadline bounds a stuck write.
 /// </remarks>
 internal sealed class UpperLayerStateMachine : IDisposable
 {
@@ -85,8 +85,6 @@ internal sealed class UpperLayerStateMachine : IDisposable
         IsRequestor = isRequestor;
         _pendingRequest ??= new AAssociateRq { CalledAeTitle = "TEST", CallingAeTitle = "TEST" };
     }
-
-    internal void StartArtimForTest() => _artim.Start();
 
     public void Dispose()
     {
@@ -218,7 +216,7 @@ internal sealed class UpperLayerStateMachine : IDisposable
         return Done(UpperLayerState.Sta1, UpperLayerIndicationKind.Aborted, pdu);
     }
 
-    /// <summary>AA-7: answer a request or an invalid PDU that arrived after the association ended with A-ABORT; stay in Sta13.</summary>
+    /// <summary>AA-7: send A-ABORT in reply to a request or an invalid PDU that arrived after the association ended; stay in Sta13.</summary>
     private async ValueTask<(UpperLayerState, UpperLayerIndication)> Aa7AbortAsync(UpperLayerEvent evt, Pdu? pdu, CancellationToken cancellationToken)
     {
         await TrySendAbortAsync(AbortFor(evt, pdu, UpperLayerEvent.Evt19), cancellationToken).ConfigureAwait(false);

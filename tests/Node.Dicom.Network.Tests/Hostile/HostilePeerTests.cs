@@ -33,7 +33,7 @@ public sealed class HostilePeerTests
     [TearDown]
     public async Task StopServer()
     {
-        // Every test ends by proving the server still answers C-ECHO.
+        // Every test ends with a C-ECHO, which shows the server still serves.
         var client = new DicomClient(new DicomClientOptions { Host = "127.0.0.1", Port = _server.LocalEndPoint.Port, CalledAeTitle = "AINODE" }, TestLoggerFactory.Instance);
         try
         {

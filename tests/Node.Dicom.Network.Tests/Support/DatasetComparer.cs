@@ -65,7 +65,7 @@ internal static class DatasetComparer
                 break;
             case (DicomSequence, DicomValueElement { VR.Code: "UN" }) or (DicomValueElement { VR.Code: "UN" }, DicomSequence):
                 // An Implicit VR sequence of defined length reads as UN while the data dictionary
-                // does not know its tag; its presence is checked, its bytes cannot be compared.
+                // does not know its tag. Its presence is checked but its bytes cannot be compared.
                 break;
             default:
                 differences.Add($"{path}{expected.Tag} is {expected.GetType().Name} vs {actual.GetType().Name}");
