@@ -2,10 +2,10 @@
 
 Usage: python3 pydicom_text_values.py FILE...
 
-For each element with VR SH, LO, UC, ST, LT, UT or PN, at any sequence depth, one record
-contains the Specific Character Set terms in force (the item's own (0008,0005) when it has a
-non-empty one, else the enclosing data set's, as pydicom inherits them), the VR, the raw
-value bytes as hex and pydicom's decoded values. The NUnit tests decode the same raw bytes
+Each element with VR SH, LO, UC, ST, LT, UT or PN, at any sequence depth, gets one record: the
+Specific Character Set terms in force, the VR, the raw value bytes as hex and pydicom's decoded
+values. The terms in force are the item's own (0008,0005) when it has a non-empty one, else the
+enclosing data set's, as pydicom inherits them. The NUnit tests decode the same raw bytes
 with DicomCharacterSet and compare, so they need no DICOM reader of our own.
 """
 
