@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using Node.Dicom.Tags;
@@ -71,7 +72,7 @@ public static partial class DicomDictionary
     /// <summary>Finds the entry that applies to <paramref name="tag"/>, or null where <see cref="TryFind"/> finds none.</summary>
     public static DicomDictionaryEntry? Find(DicomTag tag) => TryFind(tag, out var entry) ? entry : null;
 
-    /// <summary>Finds the entry with the PS3.6 keyword, for example "PatientName"; the match is case-sensitive.</summary>
+    /// <summary>Finds the entry with the PS3.6 keyword, for example "PatientName". The match is case-sensitive.</summary>
     public static bool TryFindByKeyword(string keyword, [MaybeNullWhen(false)] out DicomDictionaryEntry entry)
     {
         ArgumentNullException.ThrowIfNull(keyword);
@@ -120,8 +121,8 @@ public static partial class DicomDictionary
     /// <summary>Lookup tables, built by the runtime's type initializer on first use.</summary>
     private static class Tables
     {
-        /// <summary>Every standard entry, ordered by tag value and then by mask.</summary>
-        internal static readonly DicomDictionaryEntry[] Entries = DicomDictionaryTable.Parse(EntryTable);
+        /// <summary>Every standard entry, ordered by tag value and then by mask, read-only so callers cannot change it.</summary>
+        internal static readonly ReadOnlyCollection<DicomDictionaryEntry> Entries = Array.AsReadOnly(DicomDictionaryTable.Parse(EntryTable));
 
         /// <summary>Entries for exactly one tag, by tag value.</summary>
         internal static readonly FrozenDictionary<uint, DicomDictionaryEntry> ByTag = Entries

@@ -8,7 +8,7 @@ public static partial class DicomDictionary
     /// <summary>
     /// The standard entries, ordered by tag value and then by mask, one per line:
     /// tag|keyword|name|VRs|VM|retired. The tag writes x for each open digit of a repeating tag;
-    /// several VRs are separated by '/'; the item and delimitation tags have none.
+    /// several VRs are separated by '/'. The item and delimitation tags have none.
     /// </summary>
     private const string EntryTable = """
         (0000,0000)|CommandGroupLength|Command Group Length|UL|1|

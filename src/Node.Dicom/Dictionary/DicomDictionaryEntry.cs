@@ -81,7 +81,7 @@ public sealed class DicomDictionaryEntry
     /// <summary>The value multiplicity as PS3.6 writes it, for example "1", "1-n" or "2-2n".</summary>
     public string ValueMultiplicity { get; }
 
-    /// <summary>True when the standard has retired the element; old data may still carry it.</summary>
+    /// <summary>True when the standard has retired the element, though old data may still carry it.</summary>
     public bool IsRetired { get; }
 
     /// <summary>Formats as "(gggg,eeee) Keyword", with "x" for each digit a repeating tag leaves open.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Node.Dicom.Tags;
 using Node.Dicom.Vr;
 
@@ -36,7 +37,7 @@ internal static class DicomDictionaryTable
     public static DicomDictionaryEntry[] Parse(string table)
     {
         var entries = new List<DicomDictionaryEntry>();
-        var vrLists = new Dictionary<string, DicomVR[]>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var vrLists = new Dictionary<string, ReadOnlyCollection<DicomVR>>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var multiplicities = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         Span<Range> fields = stackalloc Range[FieldCount + 1];
         var lineNumber = 0;
@@ -98,15 +99,19 @@ internal static class DicomDictionaryTable
         _ => -1,
     };
 
-    private static DicomVR[] GetVRList(Dictionary<string, DicomVR[]>.AlternateLookup<ReadOnlySpan<char>> vrLists, ReadOnlySpan<char> text, int lineNumber)
+    /// <summary>Returns the read-only VR list for "OB/OW"-style text, one shared list per combination.</summary>
+    private static ReadOnlyCollection<DicomVR> GetVRList(
+        Dictionary<string, ReadOnlyCollection<DicomVR>>.AlternateLookup<ReadOnlySpan<char>> vrLists,
+        ReadOnlySpan<char> text,
+        int lineNumber)
     {
-        if (vrLists.TryGetValue(text, out var vrList))
+        if (vrLists.TryGetValue(text, out var shared))
         {
-            return vrList;
+            return shared;
         }
 
         var codes = text.ToString().Split(VRSeparator, StringSplitOptions.RemoveEmptyEntries);
-        vrList = new DicomVR[codes.Length];
+        var vrList = new DicomVR[codes.Length];
         for (var index = 0; index < codes.Length; index++)
         {
             if (!DicomVR.TryParse(codes[index], out vrList[index]))
@@ -115,8 +120,9 @@ internal static class DicomDictionaryTable
             }
         }
 
-        vrLists[text] = vrList;
-        return vrList;
+        shared = Array.AsReadOnly(vrList);
+        vrLists[text] = shared;
+        return shared;
     }
 
     private static string GetShared(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> strings, ReadOnlySpan<char> text)

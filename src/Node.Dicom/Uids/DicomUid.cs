@@ -65,7 +65,7 @@ public static class DicomUid
     /// Checks <paramref name="uid"/> by the rules of <see cref="IsValid"/>.
     /// </summary>
     /// <returns>
-    /// Null for a valid UID; otherwise a sentence that names the first fault and its zero-based
+    /// Null for a valid UID. Otherwise a sentence that names the first fault and its zero-based
     /// character index, for example "UID has an empty component at index 4 (two dots in a row).".
     /// The sentence does not repeat the UID.
     /// </returns>
@@ -82,7 +82,7 @@ public static class DicomUid
             Fault.LeadingDot => "UID starts with a dot at index 0.",
             Fault.EmptyComponent => $"UID has an empty component at index {index} (two dots in a row).",
             Fault.TrailingDot => $"UID ends with a dot at index {index}.",
-            Fault.LeadingZero => $"UID has a component with a leading zero at index {index}; only the component \"0\" may start with 0.",
+            Fault.LeadingZero => $"UID has a component with a leading zero at index {index}. Only the component \"0\" may start with 0.",
             _ => throw new InvalidOperationException($"Unhandled UID fault {fault}."),
         };
     }
@@ -100,7 +100,7 @@ public static class DicomUid
 
     /// <summary>
     /// Makes a UID under <see cref="UuidRoot"/> that depends only on <paramref name="seedText"/>, so
-    /// a rerun makes the same UID; meant for reproducible test data. The UUID is the first 16
+    /// a rerun makes the same UID, which suits reproducible test data. The UUID is the first 16
     /// bytes of the SHA-256 of the text's UTF-8 bytes, with the version 8 and variant bits of RFC
     /// 9562 set. Anyone who knows the text can compute the UID.
     /// </summary>

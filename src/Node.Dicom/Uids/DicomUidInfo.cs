@@ -5,5 +5,5 @@ namespace Node.Dicom.Uids;
 /// <param name="Keyword">The PS3.6 keyword, a valid C# identifier, for example "ExplicitVRLittleEndian".</param>
 /// <param name="Name">The PS3.6 name, for example "Explicit VR Little Endian".</param>
 /// <param name="Type">The kind of UID.</param>
-/// <param name="IsRetired">True when the standard has retired the UID; old peers may still send it.</param>
+/// <param name="IsRetired">True when the standard has retired the UID, though old peers may still send it.</param>
 public sealed record DicomUidInfo(string Uid, string Keyword, string Name, DicomUidType Type, bool IsRetired);

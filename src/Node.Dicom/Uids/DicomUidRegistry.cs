@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Node.Dicom.Uids;
@@ -35,7 +36,7 @@ public static partial class DicomUidRegistry
     /// <summary>Finds a registered UID, or returns null where <see cref="TryFind"/> finds none.</summary>
     public static DicomUidInfo? Find(string uid) => TryFind(uid, out var info) ? info : null;
 
-    /// <summary>True when <paramref name="uid"/> is one of <see cref="StorageSopClasses"/>; the text must match exactly.</summary>
+    /// <summary>True when <paramref name="uid"/> is one of <see cref="StorageSopClasses"/>. The text must match exactly.</summary>
     public static bool IsStorageSopClass(string uid)
     {
         ArgumentNullException.ThrowIfNull(uid);
@@ -48,8 +49,8 @@ public static partial class DicomUidRegistry
         /// <summary>The parsed table: every UID, and the UID texts of the storage SOP classes.</summary>
         private static readonly (DicomUidInfo[] All, string[] StorageSopClassUids) Parsed = DicomUidTable.Parse(UidTable);
 
-        /// <summary>Every registered UID, in table order.</summary>
-        internal static readonly DicomUidInfo[] All = Parsed.All;
+        /// <summary>Every registered UID, in table order, read-only so callers cannot change it.</summary>
+        internal static readonly ReadOnlyCollection<DicomUidInfo> All = Array.AsReadOnly(Parsed.All);
 
         /// <summary>Every registered UID by its text.</summary>
         internal static readonly FrozenDictionary<string, DicomUidInfo> ByUid = All
@@ -59,9 +60,10 @@ public static partial class DicomUidRegistry
         internal static readonly FrozenSet<string> StorageSopClassUids = Parsed.StorageSopClassUids
             .ToFrozenSet(StringComparer.Ordinal);
 
-        /// <summary>The storage SOP classes, in the order of <see cref="All"/>.</summary>
-        internal static readonly DicomUidInfo[] StorageSopClasses = All
+        /// <summary>The storage SOP classes, in the order of <see cref="All"/>, read-only.</summary>
+        internal static readonly ReadOnlyCollection<DicomUidInfo> StorageSopClasses = All
             .Where(info => StorageSopClassUids.Contains(info.Uid))
-            .ToArray();
+            .ToList()
+            .AsReadOnly();
     }
 }

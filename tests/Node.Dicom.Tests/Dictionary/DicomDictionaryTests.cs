@@ -298,6 +298,17 @@ public sealed partial class DicomDictionaryTests
     }
 
     [Test]
+    [Description("The tables are shared by every caller, so no caller may change them through a cast.")]
+    public void Entries_are_read_only()
+    {
+        var entries = (IList<DicomDictionaryEntry>)DicomDictionary.Entries;
+        var pixelDataVRs = (IList<DicomVR>)Find(0x7FE0, 0x0010).ValueRepresentations;
+
+        Assert.That(() => entries[0] = entries[1], Throws.InstanceOf<NotSupportedException>());
+        Assert.That(() => pixelDataVRs[0] = DicomVR.UN, Throws.InstanceOf<NotSupportedException>());
+    }
+
+    [Test]
     [Description("Every exact entry is found by its own tag, so no repeating entry hides it.")]
     public void Find_returns_each_exact_entry_for_its_tag()
     {

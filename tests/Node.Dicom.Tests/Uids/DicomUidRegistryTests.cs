@@ -128,6 +128,16 @@ public sealed class DicomUidRegistryTests
     }
 
     [Test]
+    public void All_and_StorageSopClasses_are_read_only()
+    {
+        var all = (IList<DicomUidInfo>)DicomUidRegistry.All;
+        var storage = (IList<DicomUidInfo>)DicomUidRegistry.StorageSopClasses;
+
+        Assert.That(() => all[0] = all[1], Throws.InstanceOf<NotSupportedException>());
+        Assert.That(() => storage[0] = storage[1], Throws.InstanceOf<NotSupportedException>());
+    }
+
+    [Test]
     public void StorageSopClasses_are_SOP_classes()
     {
         Assert.That(DicomUidRegistry.StorageSopClasses.Select(info => info.Type), Is.All.EqualTo(DicomUidType.SopClass));

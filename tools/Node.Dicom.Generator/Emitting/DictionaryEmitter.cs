@@ -20,7 +20,7 @@ internal static class DictionaryEmitter
         text.Line("    /// <summary>");
         text.Line("    /// The standard entries, ordered by tag value and then by mask, one per line:");
         text.Line("    /// tag|keyword|name|VRs|VM|retired. The tag writes x for each open digit of a repeating tag;");
-        text.Line("    /// several VRs are separated by '/'; the item and delimitation tags have none.");
+        text.Line("    /// several VRs are separated by '/'. The item and delimitation tags have none.");
         text.Line("    /// </summary>");
         TableText.AppendConstant(text, "EntryTable", rows.Select(Row));
         text.Line("}");
