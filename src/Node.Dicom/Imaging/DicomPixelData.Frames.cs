@@ -70,7 +70,7 @@ public sealed partial class DicomPixelData
         if (typeof(T) != StoredValueType)
         {
             throw new ArgumentException(
-                $"Frames of Bits Allocated {BitsAllocated} with Pixel Representation {(IsSigned ? 1 : 0)} hold {StoredValueType.Name} values, not {typeof(T).Name}.",
+                $"Frames of Bits Allocated {BitsAllocated} with Pixel Representation {(IsSigned ? 1 : 0)} contain {StoredValueType.Name} values, not {typeof(T).Name}.",
                 nameof(T));
         }
     }

@@ -11,7 +11,10 @@ public sealed partial class DicomPixelData
     /// Returns one grayscale frame's modality values, such as Hounsfield units for CT. MONOCHROME1
     /// frames are returned as stored, not inverted; see <see cref="GetModalityFrameAsMonochrome2"/>.
     /// </summary>
-    /// <remarks>A float holds integers up to 2^24 exactly, so stored values of more than 24 bits may be rounded.</remarks>
+    /// <remarks>
+    /// Values of up to 16 bits are computed in single precision. A float represents integers up to
+    /// 2^24 exactly, so 32-bit stored values and their modality values may be rounded.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The frame is not MONOCHROME1 or MONOCHROME2.</exception>
     /// <exception cref="DicomPixelDataException">A Modality LUT Sequence replaces the rescale, or the frame's compressed data is malformed.</exception>
     public float[] GetModalityFrame(int frameIndex)
@@ -80,10 +83,7 @@ public sealed partial class DicomPixelData
         // Mirroring v to (min + max) - v and then rescaling folds into one linear map.
         var slope = invert ? -RescaleSlope : RescaleSlope;
         var intercept = invert ? (RescaleSlope * StoredRangeSum()) + RescaleIntercept : RescaleIntercept;
-        for (var i = 0; i < destination.Length; i++)
-        {
-            destination[i] = (float)((double.CreateTruncating(stored[i]) * slope) + intercept);
-        }
+        ModalityRescale.Apply<T>(stored, destination, slope, intercept);
     }
 
     /// <summary>Returns the smallest plus the largest value Bits Stored can hold.</summary>

@@ -42,6 +42,7 @@ public sealed partial class DicomPixelData
         ArgumentNullException.ThrowIfNull(transferSyntax);
 
         FrameSourceFactory.CheckSupported(transferSyntax);
+        FrameSourceFactory.CheckPresent(dataset);
         var module = ImagePixelModule.Read(dataset, transferSyntax);
         var source = FrameSourceFactory.Create(dataset, transferSyntax, module);
         return new DicomPixelData(transferSyntax, module, source);
@@ -114,7 +115,7 @@ public sealed partial class DicomPixelData
     {
         if (frameIndex < 0 || frameIndex >= FrameCount)
         {
-            throw new ArgumentOutOfRangeException(nameof(frameIndex), frameIndex, $"The pixel data holds {FrameCount} frame(s), numbered from 0.");
+            throw new ArgumentOutOfRangeException(nameof(frameIndex), frameIndex, $"Frame index {frameIndex} is invalid: the pixel data contains {FrameCount} frame(s), numbered from 0.");
         }
     }
 
@@ -122,7 +123,7 @@ public sealed partial class DicomPixelData
     {
         if (length < FrameValueCount)
         {
-            throw new ArgumentException($"The destination holds {length} values, fewer than the {FrameValueCount} of one frame.", parameterName);
+            throw new ArgumentException($"The destination has room for {length} values, fewer than the {FrameValueCount} of one frame; pass a span of at least FrameValueCount.", parameterName);
         }
     }
 }

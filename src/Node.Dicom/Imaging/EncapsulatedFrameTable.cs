@@ -7,9 +7,9 @@ using static Node.Dicom.Imaging.ImagePixelAttributeNames;
 namespace Node.Dicom.Imaging;
 
 /// <summary>
-/// Finds which fragments of encapsulated pixel data (PS3.5 A.4) hold each frame: from the
-/// Extended Offset Table where present, else from the Basic Offset Table, else one frame per
-/// fragment where the counts match, else all fragments for a single frame.
+/// Finds which fragments of encapsulated pixel data (PS3.5 A.4) contain each frame. The Extended
+/// Offset Table decides where present, else the Basic Offset Table. Without either, each fragment
+/// is one frame where the counts match, and a single frame gets all fragments.
 /// </summary>
 internal static class EncapsulatedFrameTable
 {
@@ -23,7 +23,7 @@ internal static class EncapsulatedFrameTable
     {
         if (pixelData.Fragments.Count == 0)
         {
-            throw new DicomPixelDataException($"{Describe(DicomTags.PixelData)} holds no fragments after the Basic Offset Table", DicomTags.PixelData);
+            throw new DicomPixelDataException($"{Describe(DicomTags.PixelData)} contains no fragments after the Basic Offset Table", DicomTags.PixelData);
         }
 
         var offsets = ImagePixelAttributeReader.ReadBytes(dataset, DicomTags.ExtendedOffsetTable);
@@ -49,7 +49,7 @@ internal static class EncapsulatedFrameTable
         }
 
         throw new DicomPixelDataException(
-            $"cannot find the frame boundaries: {Describe(DicomTags.PixelData)} holds {pixelData.Fragments.Count} fragments for "
+            $"cannot find the frame boundaries: {Describe(DicomTags.PixelData)} contains {pixelData.Fragments.Count} fragments for "
             + $"{Describe(DicomTags.NumberOfFrames)} {frameCount} and has neither a Basic nor an Extended Offset Table",
             DicomTags.PixelData);
     }
@@ -73,7 +73,7 @@ internal static class EncapsulatedFrameTable
             if (lengths[frame] > (ulong)available)
             {
                 throw new DicomPixelDataException(
-                    $"{Describe(DicomTags.ExtendedOffsetTableLengths)} gives frame {frame} {lengths[frame]} bytes, but its fragments hold {available}",
+                    $"{Describe(DicomTags.ExtendedOffsetTableLengths)} gives frame {frame} {lengths[frame]} bytes, but its fragments contain {available}",
                     DicomTags.ExtendedOffsetTableLengths);
             }
 
@@ -89,7 +89,7 @@ internal static class EncapsulatedFrameTable
         if (table.Length % BasicOffsetSize != 0 || table.Length / BasicOffsetSize != frameCount)
         {
             throw new DicomPixelDataException(
-                $"the Basic Offset Table of {Describe(DicomTags.PixelData)} holds {table.Length} bytes, expected 4 for each of the {frameCount} frames of {Describe(DicomTags.NumberOfFrames)}",
+                $"the Basic Offset Table of {Describe(DicomTags.PixelData)} contains {table.Length} bytes, expected 4 for each of the {frameCount} frames of {Describe(DicomTags.NumberOfFrames)}",
                 DicomTags.PixelData);
         }
 
@@ -107,7 +107,7 @@ internal static class EncapsulatedFrameTable
         if (bytes.Length != frameCount * ExtendedOffsetSize)
         {
             throw new DicomPixelDataException(
-                $"{Describe(tag)} holds {bytes.Length} bytes, expected 8 for each of the {frameCount} frames of {Describe(DicomTags.NumberOfFrames)}",
+                $"{Describe(tag)} contains {bytes.Length} bytes, expected 8 for each of the {frameCount} frames of {Describe(DicomTags.NumberOfFrames)}",
                 tag);
         }
 
@@ -122,8 +122,8 @@ internal static class EncapsulatedFrameTable
 
     /// <summary>
     /// Turns frame offsets into fragment ranges. Each offset counts bytes from the first byte of
-    /// the first fragment's item tag to the item tag of the frame's first fragment, so it must
-    /// land on an item header; offsets must increase.
+    /// the first fragment's item tag to the item tag of the frame's first fragment. So it must
+    /// land on an item header, and the offsets must increase.
     /// </summary>
     private static FragmentRange[] FromOffsets(DicomFragmentSequence pixelData, ulong[] offsets, DicomTag tag)
     {

@@ -24,11 +24,27 @@ internal static class FrameSourceFactory
         }
     }
 
+    /// <summary>Checks that the data set has Pixel Data, naming the float variants this library does not decode.</summary>
+    public static void CheckPresent(DicomDataset dataset)
+    {
+        if (dataset.Contains(DicomTags.PixelData))
+        {
+            return;
+        }
+
+        var floatTag = dataset.Contains(DicomTags.FloatPixelData) ? DicomTags.FloatPixelData
+            : dataset.Contains(DicomTags.DoubleFloatPixelData) ? DicomTags.DoubleFloatPixelData
+            : (DicomTag?)null;
+        var reason = floatTag is { } tag
+            ? $"{Describe(DicomTags.PixelData)} is missing, and this library does not decode the {Describe(tag)} present instead"
+            : $"{Describe(DicomTags.PixelData)} is missing";
+        throw new DicomPixelDataException(reason, DicomTags.PixelData);
+    }
+
     public static FrameSource Create(DicomDataset dataset, DicomTransferSyntax syntax, ImagePixelModule module)
     {
         CheckPhotometricInterpretation(syntax, module);
-        var element = dataset.GetElement(DicomTags.PixelData)
-            ?? throw new DicomPixelDataException($"{Describe(DicomTags.PixelData)} is missing", DicomTags.PixelData);
+        var element = dataset.GetElement(DicomTags.PixelData)!;
         if (!syntax.IsEncapsulated)
         {
             var native = element as DicomValueElement
@@ -71,16 +87,16 @@ internal static class FrameSourceFactory
         {
             var term = PhotometricInterpretationTerms.ToTerm(module.PhotometricInterpretation);
             throw new DicomPixelDataException(
-                $"{Describe(DicomTags.PhotometricInterpretation)} {term} is invalid with {syntax}, whose segments hold every sample of every pixel",
+                $"{Describe(DicomTags.PhotometricInterpretation)} {term} is invalid with {syntax}, whose segments contain every sample of every pixel",
                 DicomTags.PhotometricInterpretation);
         }
     }
 
     /// <summary>
     /// Returns the Pixel Data value with each cell of Bits Allocated in little-endian order. The
-    /// Explicit VR Big Endian reader has already swapped each number of the element's VR (words
-    /// for OW), which is right unless the VR's unit differs from the cell size, as for 32-bit
-    /// cells in OW; then that swap is undone and each cell swapped whole.
+    /// Explicit VR Big Endian reader has already swapped each number of the element's VR, words
+    /// for OW. That is right unless the VR's unit differs from the cell size, as for 32-bit cells
+    /// in OW. Then the reader's swap is undone and each cell is swapped whole.
     /// </summary>
     private static ReadOnlyMemory<byte> ToLittleEndianCells(DicomValueElement pixelData, DicomTransferSyntax syntax, ImagePixelModule module)
     {

@@ -25,6 +25,8 @@ internal static class ImagePixelAttributeNames
         [DicomTags.ModalityLUTSequence] = "Modality LUT Sequence",
         [DicomTags.ExtendedOffsetTable] = "Extended Offset Table",
         [DicomTags.ExtendedOffsetTableLengths] = "Extended Offset Table Lengths",
+        [DicomTags.FloatPixelData] = "Float Pixel Data",
+        [DicomTags.DoubleFloatPixelData] = "Double Float Pixel Data",
         [DicomTags.PixelData] = "Pixel Data",
     };
 

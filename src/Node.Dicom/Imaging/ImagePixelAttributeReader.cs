@@ -41,7 +41,7 @@ internal static class ImagePixelAttributeReader
 
         if (element.Length != UInt16Size)
         {
-            throw new DicomPixelDataException($"{ImagePixelAttributeNames.Describe(tag)} holds {element.Length} bytes, expected one 2-byte value", tag);
+            throw new DicomPixelDataException($"{ImagePixelAttributeNames.Describe(tag)} contains {element.Length} bytes, expected one 2-byte value", tag);
         }
 
         var span = element.Value.Span;
@@ -89,7 +89,7 @@ internal static class ImagePixelAttributeReader
         var text = DecodeText(element);
         if (text.Contains('\\', StringComparison.Ordinal))
         {
-            throw new DicomPixelDataException($"{ImagePixelAttributeNames.Describe(tag)} '{text}' holds several values, expected one", tag);
+            throw new DicomPixelDataException($"{ImagePixelAttributeNames.Describe(tag)} '{text}' contains several values, expected one", tag);
         }
 
         return text;

@@ -261,7 +261,7 @@ internal sealed class ImagePixelModule
         if (bytes > Array.MaxLength || StoredFrameBits / 8 > Array.MaxLength)
         {
             throw new DicomPixelDataException(
-                $"one frame of {Describe(DicomTags.Rows)} {Rows} × {Describe(DicomTags.Columns)} {Columns} × {SamplesPerPixel} samples takes {bytes} bytes, more than an array holds",
+                $"one frame of {Describe(DicomTags.Rows)} {Rows} × {Describe(DicomTags.Columns)} {Columns} × {SamplesPerPixel} samples takes {bytes} bytes, more than an array can contain",
                 DicomTags.Rows);
         }
     }

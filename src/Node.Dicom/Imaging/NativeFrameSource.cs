@@ -10,14 +10,14 @@ internal sealed class NativeFrameSource : FrameSource
     private readonly ReadOnlyMemory<byte> _data;
     private readonly ImagePixelModule _module;
 
-    /// <summary>Checks that <paramref name="data"/>, the Pixel Data value with cells in little-endian order, holds every frame.</summary>
+    /// <summary>Checks that <paramref name="data"/>, the Pixel Data value with cells in little-endian order, contains every frame.</summary>
     public NativeFrameSource(ReadOnlyMemory<byte> data, ImagePixelModule module)
     {
         var required = (module.StoredFrameBits * module.FrameCount + 7) / 8;
         if (data.Length < required)
         {
             throw new DicomPixelDataException(
-                $"{Describe(DicomTags.PixelData)} holds {data.Length} bytes, fewer than the {required} that {Describe(DicomTags.Rows)} {module.Rows} × "
+                $"{Describe(DicomTags.PixelData)} contains {data.Length} bytes, fewer than the {required} that {Describe(DicomTags.Rows)} {module.Rows} × "
                 + $"{Describe(DicomTags.Columns)} {module.Columns} × {module.StoredSamplesPerPixel} stored samples × "
                 + $"{Describe(DicomTags.BitsAllocated)} {module.BitsAllocated} bits × {Describe(DicomTags.NumberOfFrames)} {module.FrameCount} require",
                 DicomTags.PixelData);

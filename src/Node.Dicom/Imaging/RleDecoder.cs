@@ -7,9 +7,10 @@ namespace Node.Dicom.Imaging;
 /// <summary>
 /// Decodes one frame of RLE Lossless (PS3.5 Annex G). A frame starts with a 64-byte header: the
 /// number of segments, then the byte offset of each of up to 15 segments from the start of the
-/// header. Segment k holds one byte of every pixel for one sample, the most significant byte of
-/// a sample first, and is a PackBits byte stream: a header byte n of 0 to 127 copies the next
-/// n + 1 bytes, n of -1 to -127 repeats the next byte 1 - n times, and -128 does nothing.
+/// header. Each segment contains one byte of every pixel for one sample, the most significant
+/// byte of a sample in the first of its segments. A segment is a PackBits byte stream. A header
+/// byte n of 0 to 127 copies the next n + 1 bytes, n of -1 to -127 repeats the next byte 1 - n
+/// times, and -128 does nothing.
 /// </summary>
 internal static class RleDecoder
 {
@@ -37,7 +38,7 @@ internal static class RleDecoder
             var sample = segment / bytesPerSample;
             var significance = segment % bytesPerSample;
 
-            // Byte 0 of a segment group is the most significant, which little-endian cells hold last.
+            // Byte 0 of a segment group is the most significant, which little-endian cells store last.
             var target = planes.Slice((sample * planeLength) + (bytesPerSample - 1 - significance), planeLength - (bytesPerSample - 1));
             DecodeSegment(data[start..end], target, pixelCount, bytesPerSample, frameIndex, segment);
         }
@@ -47,7 +48,7 @@ internal static class RleDecoder
     {
         if (data.Length < HeaderLength)
         {
-            throw Fault(frameIndex, $"holds {data.Length} bytes, fewer than the {HeaderLength}-byte RLE header");
+            throw Fault(frameIndex, $"contains {data.Length} bytes, fewer than the {HeaderLength}-byte RLE header");
         }
 
         var count = BinaryPrimitives.ReadUInt32LittleEndian(data);

@@ -12,7 +12,7 @@ internal sealed class RleFrameSource(DicomFragmentSequence pixelData, FragmentRa
         var planes = buffers.Rent(Module.StoredFrameBytes);
         RleDecoder.DecodeFrame(data, planes, Module.PixelCount, Module.SamplesPerPixel, Module.BytesPerValue, frameIndex);
 
-        // The segments hold one sample each, so decoded colour frames are planar whatever Planar Configuration says.
+        // Each segment contains one sample, so decoded colour frames are planar whatever the Planar Configuration value is.
         return new StoredFrame(planes, 0, Module.SamplesPerPixel > 1);
     }
 }

@@ -11,6 +11,6 @@ internal readonly ref struct StoredFrame(ReadOnlySpan<byte> bytes, int firstBit,
 
     public int FirstBit { get; } = firstBit;
 
-    /// <summary>Whether each sample has its own plane, which RLE segments imply whatever Planar Configuration says.</summary>
+    /// <summary>Whether each sample has its own plane, as RLE segments imply whatever the Planar Configuration value is.</summary>
     public bool IsPlanar { get; } = isPlanar;
 }

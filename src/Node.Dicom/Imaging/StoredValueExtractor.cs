@@ -4,13 +4,13 @@ using System.Runtime.InteropServices;
 namespace Node.Dicom.Imaging;
 
 /// <summary>
-/// Turns the stored bytes of a frame into sample values: pixel by pixel with the samples of a
-/// pixel together, horizontally subsampled chroma repeated for both pixels of a pair, and only
-/// the Bits Stored bits ending at High Bit kept, sign-extended for signed data.
+/// Turns the stored bytes of a frame into sample values, pixel by pixel with the samples of a
+/// pixel together. Horizontally subsampled chroma is repeated for both pixels of a pair. Each
+/// value keeps only the Bits Stored bits ending at High Bit, sign-extended for signed data.
 /// </summary>
 /// <remarks>
-/// NOTE: cells are reinterpreted in place as little-endian numbers, which holds on the x64 and
-/// Arm64 processors .NET runs on; a big-endian processor would need a byte swap here.
+/// NOTE: cells are reinterpreted in place as little-endian numbers. That is right on x64 and
+/// Arm64 processors, but a big-endian processor would need a byte swap here.
 /// </remarks>
 internal static class StoredValueExtractor
 {
@@ -107,8 +107,8 @@ internal static class StoredValueExtractor
     }
 
     /// <summary>
-    /// Keeps bits HighBit - BitsStored + 1 to HighBit of each cell as the value: a left shift
-    /// drops the bits above High Bit, and a right shift, arithmetic for signed types, drops the
+    /// Keeps bits HighBit - BitsStored + 1 to HighBit of each cell as the value. A left shift
+    /// drops the bits above High Bit. A right shift, arithmetic for signed types, then drops the
     /// bits below the value and extends its sign.
     /// </summary>
     internal static void KeepStoredBits<T>(Span<T> values, int bitsAllocated, int bitsStored, int highBit)

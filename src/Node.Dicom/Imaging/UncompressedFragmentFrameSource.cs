@@ -18,7 +18,7 @@ internal sealed class UncompressedFragmentFrameSource(DicomFragmentSequence pixe
         var required = Module.StoredFrameBytes;
         if (data.Length < required)
         {
-            throw new DicomPixelDataException($"frame {frameIndex} of {Describe(DicomTags.PixelData)} holds {data.Length} bytes, fewer than the {required} of one uncompressed frame", DicomTags.PixelData);
+            throw new DicomPixelDataException($"frame {frameIndex} of {Describe(DicomTags.PixelData)} contains {data.Length} bytes, fewer than the {required} of one uncompressed frame", DicomTags.PixelData);
         }
 
         return new StoredFrame(data[..required], 0, Module.PlanarConfiguration == DicomPlanarConfiguration.Planar);

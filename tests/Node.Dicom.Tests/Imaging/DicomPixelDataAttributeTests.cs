@@ -70,7 +70,7 @@ public sealed class DicomPixelDataAttributeTests
         var exception = Assert.Throws<DicomPixelDataException>(() => DicomPixelData.Create(dataset, Native));
 
         Assert.That(exception!.Tag, Is.EqualTo(DicomTags.PixelData));
-        Assert.That(exception.Reason, Does.StartWith("Pixel Data (7FE0,0010) holds 62 bytes, fewer than the 64 that Rows (0028,0010) 4 × Columns (0028,0011) 4"));
+        Assert.That(exception.Reason, Does.StartWith("Pixel Data (7FE0,0010) contains 62 bytes, fewer than the 64 that Rows (0028,0010) 4 × Columns (0028,0011) 4"));
         Assert.That(exception.Reason, Does.Contain("Number of Frames (0028,0008) 2"));
     }
 
@@ -132,7 +132,7 @@ public sealed class DicomPixelDataAttributeTests
         yield return Case("Rescale Intercept not a number", d => SetRescale(d, "1", "x"), DicomTags.RescaleIntercept,
             "Rescale Intercept (0028,1052) 'x' is not a decimal number");
         yield return Case("Rows as two values", d => d.SetValues<ushort>(DicomTags.Rows, DicomVR.US, 2, 2), DicomTags.Rows,
-            "Rows (0028,0010) holds 4 bytes, expected one 2-byte value");
+            "Rows (0028,0010) contains 4 bytes, expected one 2-byte value");
         yield return Case("Columns with VR FL", d => d.SetValues(DicomTags.Columns, DicomVR.FL, 2f), DicomTags.Columns,
             "Columns (0028,0011) has VR FL, expected US");
         yield return Case("Pixel Data missing", d => d.Remove(DicomTags.PixelData), DicomTags.PixelData,
@@ -185,6 +185,17 @@ public sealed class DicomPixelDataAttributeTests
 
         Assert.That(exception!.Reason, Is.EqualTo(reason));
         Assert.That(exception.Tag, Is.EqualTo(tag));
+    }
+
+    [Test]
+    public void Create_names_float_pixel_data()
+    {
+        var dataset = PixelDatasets.Attributes(1, 1, 32);
+        dataset.SetValues(DicomTags.FloatPixelData, DicomVR.OF, 1.5f);
+
+        var exception = Assert.Throws<DicomPixelDataException>(() => DicomPixelData.Create(dataset, Native));
+
+        Assert.That(exception!.Reason, Is.EqualTo("Pixel Data (7FE0,0010) is missing, and this library does not decode the Float Pixel Data (7FE0,0008) present instead"));
     }
 
     [Test]

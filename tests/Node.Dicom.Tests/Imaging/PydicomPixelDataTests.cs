@@ -11,8 +11,8 @@ namespace Node.Dicom.Tests.Imaging;
 /// <summary>
 /// Decodes pydicom's sample files and compares every frame with what pydicom 2.3 decodes from
 /// the same file at test time. pydicom returns whole cells, so its helper keeps the Bits Stored
-/// bits itself; pydicom expands YBR_FULL_422 to one Y Cb Cr triplet per pixel but converts to RGB
-/// only when asked, so stored values are compared as YBR and RGB against its convert_color_space.
+/// bits itself. pydicom expands YBR_FULL_422 to one Y Cb Cr triplet per pixel but converts to RGB
+/// only when asked. So stored values are compared as YBR, and RGB against its convert_color_space.
 /// </summary>
 [TestFixture]
 public sealed class PydicomPixelDataTests
@@ -60,7 +60,7 @@ public sealed class PydicomPixelDataTests
     }
 
     [Test]
-    public void Stored_values_match_pydicom_for_every_sample()
+    public void Stored_values_match_pydicom()
     {
         var mismatches = new List<string>();
         foreach (var (path, file) in _samples)
@@ -92,7 +92,7 @@ public sealed class PydicomPixelDataTests
 
     [Test]
     [Description("pydicom's apply_modality_lut computes in float64; ours returns float32, so values agree to float precision.")]
-    public void Modality_values_match_pydicom_for_grayscale_samples()
+    public void Modality_values_match_pydicom()
     {
         var mismatches = new List<string>();
         var compared = 0;
@@ -128,7 +128,7 @@ public sealed class PydicomPixelDataTests
     }
 
     [Test]
-    public void Rgb_frames_match_pydicom_for_colour_samples()
+    public void Rgb_frames_match_pydicom()
     {
         var mismatches = new List<string>();
         var converted = 0;

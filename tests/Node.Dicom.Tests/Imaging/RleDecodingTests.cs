@@ -42,7 +42,7 @@ public sealed class RleDecodingTests
     }
 
     [Test]
-    [Description("RLE segments hold one colour plane each; the decoded frame is interleaved whatever Planar Configuration says.")]
+    [Description("Each RLE segment contains one colour plane, yet the decoded frame is interleaved whatever the Planar Configuration value is.")]
     public void Rgb_segments_decode_to_interleaved_pixels()
     {
         var planes = RandomFrames(3, 6 * 5, 0, 255, seed: 3);
@@ -107,7 +107,7 @@ public sealed class RleDecodingTests
         yield return Case("2 segments for 8-bit grey", WithUInt32(valid, 0, 2), "has an RLE header with 2 segments, expected 1: one for each byte of each sample");
         yield return Case("offset past the end", WithUInt32(valid, 4, 0xFFFFFFF0), "gives RLE segment 1 offset 4294967280, outside the 64 to 70 bytes of the frame");
         yield return Case("offset inside the header", WithUInt32(valid, 4, 8), "gives RLE segment 1 offset 8, outside the 64 to 70 bytes of the frame");
-        yield return Case("header cut short", valid[..40], "holds 40 bytes, fewer than the 64-byte RLE header");
+        yield return Case("header cut short", valid[..40], "contains 40 bytes, fewer than the 64-byte RLE header");
         yield return Case("repeat run overruns", RleTestEncoder.Assemble([[0xFB, 9]]), "has RLE segment 1 with a run of 6 bytes at byte 0, past the segment's 4 bytes");
         yield return Case("literal run overruns", RleTestEncoder.Assemble([[0x01, 1, 2, 0x02, 3, 4, 5, 0]]), "has RLE segment 1 with a run of 3 bytes at byte 2, past the segment's 4 bytes");
         yield return Case("literal cut off", RleTestEncoder.Assemble([[0x03, 1, 2]]), "has RLE segment 1 whose literal run of 4 bytes is cut off by the segment end");
@@ -160,13 +160,13 @@ public sealed class RleDecodingTests
     {
         var fragment = RleTestEncoder.Assemble([RleTestEncoder.EncodeSegment([1, 2, 3, 4])]);
         yield return new TestCaseData(PixelDatasets.OffsetTable(0), new[] { fragment, fragment }, DicomTags.PixelData,
-            "the Basic Offset Table of Pixel Data (7FE0,0010) holds 4 bytes, expected 4 for each of the 2 frames of Number of Frames (0028,0008)").SetArgDisplayNames("short table");
+            "the Basic Offset Table of Pixel Data (7FE0,0010) contains 4 bytes, expected 4 for each of the 2 frames of Number of Frames (0028,0008)").SetArgDisplayNames("short table");
         yield return new TestCaseData(PixelDatasets.OffsetTable(0, 7), new[] { fragment, fragment }, DicomTags.PixelData,
             "the offset table of Pixel Data (7FE0,0010) gives frame 1 offset 7, which is not the start of a fragment").SetArgDisplayNames("offset off a fragment");
         yield return new TestCaseData(PixelDatasets.OffsetTable(0, 0), new[] { fragment, fragment }, DicomTags.PixelData,
             "the offset table of Pixel Data (7FE0,0010) gives frame 1 offset 0, not after frame 0's offset 0").SetArgDisplayNames("repeated offset");
         yield return new TestCaseData(Array.Empty<byte>(), new[] { fragment, fragment, fragment }, DicomTags.PixelData,
-            "cannot find the frame boundaries: Pixel Data (7FE0,0010) holds 3 fragments for Number of Frames (0028,0008) 2 and has neither a Basic nor an Extended Offset Table").SetArgDisplayNames("no table");
+            "cannot find the frame boundaries: Pixel Data (7FE0,0010) contains 3 fragments for Number of Frames (0028,0008) 2 and has neither a Basic nor an Extended Offset Table").SetArgDisplayNames("no table");
     }
 
     [TestCaseSource(nameof(BadFrameTables))]
@@ -202,7 +202,7 @@ public sealed class RleDecodingTests
 
         var exception = Assert.Throws<DicomPixelDataException>(() => DicomPixelData.Create(dataset, Rle));
 
-        Assert.That(exception!.Reason, Is.EqualTo($"Extended Offset Table Lengths (7FE0,0002) gives frame 0 1000 bytes, but its fragments hold {fragment.Length}"));
+        Assert.That(exception!.Reason, Is.EqualTo($"Extended Offset Table Lengths (7FE0,0002) gives frame 0 1000 bytes, but its fragments contain {fragment.Length}"));
     }
 
     [Test]
@@ -220,8 +220,8 @@ public sealed class RleDecodingTests
     }
 
     [Test]
-    [Description("Seeded mutations of a real RLE frame must decode or raise DicomPixelDataException; any other exception is a bug.")]
-    public void Mutated_real_fragments_raise_only_pixel_data_exceptions()
+    [Description("Seeded mutations of a real RLE frame must decode or raise DicomPixelDataException, because any other exception is a bug.")]
+    public void Mutated_fragments_raise_only_pixel_exceptions()
     {
         var file = DicomFile.Open(Peers.RequirePath(Path.Combine(Peers.PydicomTestFiles, "MR_small_RLE.dcm"), "python3-pydicom"));
         var original = ((DicomFragmentSequence)file.Dataset.GetElement(DicomTags.PixelData)!).Fragments[0].ToArray();

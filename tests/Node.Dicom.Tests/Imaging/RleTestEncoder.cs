@@ -3,9 +3,9 @@ using System.Buffers.Binary;
 namespace Node.Dicom.Tests.Imaging;
 
 /// <summary>
-/// A plain RLE Lossless encoder for building test frames (PS3.5 Annex G): one segment per byte
-/// of each sample, most significant byte first; repeat runs for three or more equal bytes, literal
-/// runs otherwise; each segment padded to even length.
+/// A plain RLE Lossless encoder for building test frames (PS3.5 Annex G). It writes one segment
+/// per byte of each sample, the most significant byte first. Three or more equal bytes become a
+/// repeat run and other bytes literal runs, and each segment is padded to even length.
 /// </summary>
 internal static class RleTestEncoder
 {
