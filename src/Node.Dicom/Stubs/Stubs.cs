@@ -1,5 +1,4 @@
 // Temporary stand-ins until the dictionary and character set branches merge. Deleted then.
-using System.Text;
 using Node.Dicom.Tags;
 using Node.Dicom.Vr;
 
@@ -49,37 +48,6 @@ namespace Node.Dicom.Dictionary
             entry = new DicomDictionaryEntry { Tag = tag, Keyword = tag.ToString(), Name = tag.ToString(), ValueRepresentations = vrs, ImplicitVR = vr };
             return true;
         }
-    }
-}
-
-namespace Node.Dicom.Text
-{
-    public sealed class DicomCharacterSet
-    {
-        private DicomCharacterSet(IReadOnlyList<string> terms, bool utf8)
-        {
-            Terms = terms;
-            IsUtf8 = utf8;
-        }
-
-        public static DicomCharacterSet Default { get; } = new([], false);
-
-        public static DicomCharacterSet Utf8 { get; } = new(["ISO_IR 192"], true);
-
-        public IReadOnlyList<string> Terms { get; }
-
-        public IReadOnlyList<string> UnknownTerms { get; } = [];
-
-        public bool IsUtf8 { get; }
-
-        public static DicomCharacterSet FromTerms(IReadOnlyList<string> terms) =>
-            terms.Any(t => t.Trim() == "ISO_IR 192") ? Utf8 : new DicomCharacterSet(terms, false);
-
-        public string Decode(ReadOnlySpan<byte> value, DicomVR vr) => IsUtf8 ? Encoding.UTF8.GetString(value) : Encoding.Latin1.GetString(value);
-
-        public static byte[] EncodeUtf8(string text) => Encoding.UTF8.GetBytes(text);
-
-        public static bool IsAscii(string text) => Ascii.IsValid(text);
     }
 }
 
