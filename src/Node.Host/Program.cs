@@ -1,2 +1,3 @@
-Console.Error.WriteLine("ainode: the node service and its commands are not built yet.");
-return 1;
+using Node.Host.Cli;
+
+return new AinodeRootCommand().Run(args);
