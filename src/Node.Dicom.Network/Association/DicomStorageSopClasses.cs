@@ -1,8 +1,8 @@
 namespace Node.Dicom.Network.Association;
 
 /// <summary>
-/// A few common storage SOP classes, the default the server accepts until the generated
-/// registry of every storage SOP class is wired into the options.
+/// A few common storage SOP classes by name, for callers and tests that want a short list
+/// instead of the registry's full one.
 /// </summary>
 public static class DicomStorageSopClasses
 {

@@ -70,8 +70,8 @@ public sealed class DicomServerOptions
     /// <summary>Further transfer syntaxes (compressed ones) accepted for storage only, stored as received; default none.</summary>
     public IReadOnlyList<DicomTransferSyntax> StorageOnlyTransferSyntaxes { get; set; } = [];
 
-    /// <summary>Storage SOP class UIDs accepted; default <see cref="DicomStorageSopClasses.Common"/>.</summary>
-    public IReadOnlySet<string> StorageSopClasses { get; set; } = DicomStorageSopClasses.Common;
+    /// <summary>Storage SOP class UIDs accepted; default every storage SOP class of <see cref="DicomUidRegistry.StorageSopClasses"/>.</summary>
+    public IReadOnlySet<string> StorageSopClasses { get; set; } = DicomUidRegistry.StorageSopClasses.Select(sopClass => sopClass.Uid).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether C-ECHO (the Verification SOP class) is served; default true.</summary>
     public bool AcceptVerification { get; set; } = true;

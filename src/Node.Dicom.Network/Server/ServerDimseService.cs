@@ -1,3 +1,4 @@
+using Node.Dicom.Uids;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Node.Dicom.Errors;

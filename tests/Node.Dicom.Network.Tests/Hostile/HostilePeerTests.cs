@@ -1,3 +1,4 @@
+using Node.Dicom.Uids;
 using System.Net;
 using Node.Dicom.Network.Association;
 using Node.Dicom.Network.Client;
