@@ -49,11 +49,15 @@ def edge_pads(name, radius):
 
 
 def initializers():
-    spot, mass, smooth = rm.kernels()
+    _, mass, smooth = rm.kernels()
+    profiles = rm.spot_profiles()
+    width = profiles.shape[1]
     centers, slopes = rm.calibration_arrays()
     finding_count = len(rm.FINDING_IDS)
     return [
-        numpy_helper.from_array(spot.reshape(1, 1, *spot.shape), "spot_kernel"),
+        numpy_helper.from_array(profiles.reshape(2, 1, 1, width), "spot_row_kernels"),
+        numpy_helper.from_array(profiles.reshape(2, 1, width, 1), "spot_column_kernels"),
+        numpy_helper.from_array(np.array([1.0, -1.0], dtype=np.float32).reshape(1, 2, 1, 1), "spot_difference"),
         numpy_helper.from_array(mass.reshape(1, 1, *mass.shape), "mass_kernel"),
         numpy_helper.from_array(smooth.reshape(1, 1, *smooth.shape), "smooth_kernel"),
         edge_pads("spot_pads", rm.SPOT_KERNEL_RADIUS),
@@ -75,9 +79,13 @@ def nodes():
     erosion = rm.BODY_EROSION_RADIUS
     node = helper.make_node
     return [
-        # Small bright spots: DoG at full resolution, then the maximum of each 4x4 block.
+        # Small bright spots: DoG at full resolution, then the maximum of each 4x4 block. Both
+        # Gaussians run as a row pass and a column pass (group=2 keeps them apart), and a 1x1
+        # convolution with weights (1, -1) takes their difference.
         node("Pad", [INPUT_NAME, "spot_pads"], ["spot_padded"], mode="edge"),
-        node("Conv", ["spot_padded", "spot_kernel"], ["spot_response"]),
+        node("Conv", ["spot_padded", "spot_row_kernels"], ["spot_rows"]),
+        node("Conv", ["spot_rows", "spot_column_kernels"], ["spot_gaussians"], group=2),
+        node("Conv", ["spot_gaussians", "spot_difference"], ["spot_response"]),
         node("MaxPool", ["spot_response"], ["spot_map"], kernel_shape=[coarse, coarse], strides=[coarse, coarse]),
         # The coarse image and the body mask, eroded by taking the minimum over a window.
         node("AveragePool", [INPUT_NAME], ["coarse"], kernel_shape=[coarse, coarse], strides=[coarse, coarse]),

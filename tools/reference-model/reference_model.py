@@ -56,12 +56,17 @@ CALIBRATION = {
 }
 
 
-def gaussian_kernel(sigma, radius):
-    """Return a (2r+1)^2 Gaussian kernel whose weights sum to 1 on the truncated grid."""
+def gaussian_profile(sigma, radius):
+    """Return 2r+1 Gaussian weights that sum to 1 on the truncated line."""
     offsets = np.arange(-radius, radius + 1, dtype=np.float64)
     profile = np.exp(-(offsets**2) / (2.0 * sigma**2))
-    kernel = np.outer(profile, profile)
-    return kernel / kernel.sum()
+    return profile / profile.sum()
+
+
+def gaussian_kernel(sigma, radius):
+    """Return a (2r+1)^2 Gaussian kernel, the outer product of two profiles, summing to 1."""
+    profile = gaussian_profile(sigma, radius)
+    return np.outer(profile, profile)
 
 
 def dog_kernel(sigma_center, sigma_surround, radius):
@@ -75,6 +80,19 @@ def kernels():
     mass = dog_kernel(MASS_SIGMA_CENTER, MASS_SIGMA_SURROUND, MASS_KERNEL_RADIUS)
     smooth = gaussian_kernel(DARK_SMOOTHING_SIGMA, DARK_KERNEL_RADIUS)
     return spot.astype(np.float32), mass.astype(np.float32), smooth.astype(np.float32)
+
+
+def spot_profiles():
+    """Return the spot filter's centre and surround profiles as float32 [2, 2r+1].
+
+    The graph runs the spot filter, the only one at full resolution, as two separable Gaussians
+    (a row pass and a column pass each) and their difference, which costs far less than the 2-D
+    kernel. The NumPy forward pass keeps the 2-D kernel, so the check outputs test that the two
+    agree.
+    """
+    center = gaussian_profile(SPOT_SIGMA_CENTER, SPOT_KERNEL_RADIUS)
+    surround = gaussian_profile(SPOT_SIGMA_SURROUND, SPOT_KERNEL_RADIUS)
+    return np.stack([center, surround]).astype(np.float32)
 
 
 def calibration_arrays():

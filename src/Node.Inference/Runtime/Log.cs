@@ -20,4 +20,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 3011, Level = LogLevel.Debug,
         Message = "Study {StudyInstanceUid} analysed by {PackName} {PackVersion}: {ImageCount} image(s), any finding {AnyFindingPresent}")]
     public static partial void StudyAnalysed(ILogger logger, string studyInstanceUid, string packName, string packVersion, int imageCount, bool anyFindingPresent);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning,
+        Message = "Skipped {FilePath}: not a readable DICOM file: {FailureReason}")]
+    public static partial void FileSkipped(ILogger logger, string filePath, string failureReason);
+
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Information,
+        Message = "Analysed {FileCount} file(s) in {StudyCount} stud(ies) with {PackName} {PackVersion}: {AnalysedCount} analysed, {NotAnalysedCount} not analysed, {SkippedCount} file(s) skipped")]
+    public static partial void FolderAnalysed(ILogger logger, int fileCount, int studyCount, string packName, string packVersion, int analysedCount, int notAnalysedCount, int skippedCount);
 }

@@ -14,6 +14,12 @@ public sealed class ModelSession : IDisposable
     /// <summary>ONNX Runtime's own messages below this level stay quiet; errors still reach the caller as exceptions.</summary>
     private const OrtLoggingLevel RuntimeLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
 
+    /// <summary>
+    /// ONNX Runtime's session configuration key for busy-waiting of idle intra-op threads. Spinning
+    /// takes CPU time from the preprocessing threads that feed the model, so it is turned off.
+    /// </summary>
+    private const string AllowSpinningKey = "session.intra_op.allow_spinning";
+
     private readonly InferenceSession _session;
 
     /// <summary>The options the session was built with, kept alive as long as the session.</summary>
@@ -41,6 +47,10 @@ public sealed class ModelSession : IDisposable
     /// <exception cref="OnnxRuntimeException">The model cannot be loaded on the CPU either.</exception>
     public static ModelSession Create(byte[] onnxModel, InferenceOptions options, ILogger logger, string packName, string packVersion)
     {
+        // ONNX Runtime's process-wide logger would print its own line to stderr when the CUDA
+        // provider fails to load; our log line carries that message, so the runtime stays quiet.
+        OrtEnv.Instance().EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+
         if (!options.UseCuda)
         {
             var cpu = CreateCpu(onnxModel);
@@ -48,7 +58,7 @@ public sealed class ModelSession : IDisposable
             return cpu;
         }
 
-        var cudaOptions = new SessionOptions { LogSeverityLevel = RuntimeLogLevel };
+        var cudaOptions = NewSessionOptions();
         try
         {
             cudaOptions.AppendExecutionProvider_CUDA(options.CudaDeviceId);
@@ -93,9 +103,16 @@ public sealed class ModelSession : IDisposable
         _sessionOptions.Dispose();
     }
 
+    private static SessionOptions NewSessionOptions()
+    {
+        var sessionOptions = new SessionOptions { LogSeverityLevel = RuntimeLogLevel };
+        sessionOptions.AddSessionConfigEntry(AllowSpinningKey, "0");
+        return sessionOptions;
+    }
+
     private static ModelSession CreateCpu(byte[] onnxModel)
     {
-        var cpuOptions = new SessionOptions { LogSeverityLevel = RuntimeLogLevel };
+        var cpuOptions = NewSessionOptions();
         try
         {
             return new ModelSession(new InferenceSession(onnxModel, cpuOptions), cpuOptions, ExecutionProvider.Cpu);

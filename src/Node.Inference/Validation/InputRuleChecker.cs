@@ -44,7 +44,7 @@ public sealed class InputRuleChecker
         if (value is null || !accepted.Contains(value, StringComparer.Ordinal))
         {
             var expected = "one of " + string.Join(", ", accepted.Select(item => $"\"{item}\""));
-            reasons.Add(new NotAnalysedReason(rule, attribute, value is null ? null : $"\"{value}\"", expected, uid));
+            reasons.Add(new NotAnalysedReason(rule, attribute, value, expected, uid));
         }
     }
 

@@ -3,7 +3,7 @@ namespace Node.Inference.Validation;
 /// <summary>Why the model did not analyse a study: which rule, on which attribute, what value, what was expected.</summary>
 /// <param name="Rule">The rule broken.</param>
 /// <param name="Attribute">The DICOM attribute or preprocessing measure, such as "Modality (0008,0060)" or "BodyFraction".</param>
-/// <param name="Value">The value found; null where the attribute is absent.</param>
+/// <param name="Value">The value found, as text without quotes; null where the attribute is absent.</param>
 /// <param name="Expected">The accepted values or range.</param>
 /// <param name="SopInstanceUid">The instance that broke the rule; null for a rule about the whole study.</param>
 public sealed record NotAnalysedReason(NotAnalysedRule Rule, string Attribute, string? Value, string Expected, string? SopInstanceUid)
@@ -13,7 +13,7 @@ public sealed record NotAnalysedReason(NotAnalysedRule Rule, string Attribute, s
     {
         get
         {
-            var found = Value is null ? "is missing" : $"is {Value}";
+            var found = Value is null ? "is missing" : $"is \"{Value}\"";
             var where = SopInstanceUid is null ? string.Empty : $" in instance {SopInstanceUid}";
             return $"{Rule}: {Attribute} {found}{where}; expected {Expected}.";
         }
