@@ -99,7 +99,7 @@ public sealed class ManifestReaderTests
     }
 
     [Test]
-    public void Any_finding_reusing_a_finding_code_is_an_error()
+    public void Any_finding_reused_code_is_an_error()
     {
         var error = ReadErrors(manifest => manifest["AnyFinding"]!["Code"]!["Value"] = "AIN-SPOT").Single();
 

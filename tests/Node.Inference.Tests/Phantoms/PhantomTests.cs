@@ -67,7 +67,7 @@ public sealed class PhantomTests
     [TestCase(PhantomModality.CT)]
     [TestCase(PhantomModality.MG)]
     [TestCase(PhantomModality.DX)]
-    [Description("dciodvfy (dicom3tools) reads the IOD rules of each SOP class; a phantom must raise no error there.")]
+    [Description("dciodvfy (dicom3tools) checks the IOD rules of each SOP class, and a phantom must raise no error there.")]
     public void Phantom_passes_iod_validation(PhantomModality modality)
     {
         var dciodvfy = Peers.RequireProgram("dciodvfy", "dicom3tools");
@@ -79,8 +79,8 @@ public sealed class PhantomTests
             var (_, output, error) = Peers.RunUnchecked(dciodvfy, path);
 
             var errors = (output + error).Split('\n').Where(line => line.StartsWith("Error", StringComparison.Ordinal)).ToList();
-            // dicom3tools wants View Modifier Code Sequence in the Mammography Image module (type 2)
-            // but rejects it, empty or not, in DX Positioning (1C); an MG image always gets one of the two.
+            // dicom3tools expects View Modifier Code Sequence in the Mammography Image module (type 2)
+            // but rejects it, empty or not, in DX Positioning (1C). So an MG image always gets one error.
             var tolerated = modality == PhantomModality.MG ? 1 : 0;
             Assert.That(errors, Has.Count.LessThanOrEqualTo(tolerated), string.Join(Environment.NewLine, errors));
         }
