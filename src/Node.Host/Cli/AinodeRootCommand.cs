@@ -21,6 +21,8 @@ internal sealed class AinodeRootCommand : RootCommand
         Subcommands.Add(new EchoCommand());
         Subcommands.Add(new SendCommand());
         Subcommands.Add(new ReceiveCommand());
+        Subcommands.Add(SynthCommand.Create());
+        Subcommands.Add(AnalyzeCommand.Create());
         SetAction(parseResult => ReportNodeNotBuilt(parseResult.InvocationConfiguration.Error));
     }
 
