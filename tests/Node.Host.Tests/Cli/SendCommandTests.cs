@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Text;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
+using Node.Dicom.Uids;
+using Node.Dicom.Vr;
 
 namespace Node.Host.Tests.Cli;
 
@@ -81,6 +84,31 @@ public sealed class SendCommandTests
         }
 
         Assert.That(Directory.GetFiles(_received), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    [Description("A file whose SOP Instance UID is not a valid UID cannot go into a C-STORE-RQ; the command ends with one line, not a stack trace.")]
+    public async Task Send_of_invalid_uid_fails_in_one_line()
+    {
+        var hostile = Path.Combine(_sources, "hostile.dcm");
+        var dataset = DicomFile.Open(Ainode.PydicomSample("CT_small.dcm")).Dataset;
+        dataset.SetBytes(DicomTags.SOPInstanceUID, DicomVR.UI, Encoding.ASCII.GetBytes("../../x"));
+        using (var output = File.Create(hostile))
+        {
+            DicomFile.WriteDataset(output, dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
+        }
+
+        var (storescp, port) = await DcmtkStorescp.StartAsync(_received);
+        using (storescp)
+        {
+            var result = Ainode.Run("send", hostile, "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle);
+
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), result.Error);
+            Assert.That(result.Error, Does.StartWith($"ainode: C-STORE to {DcmtkStorescp.AeTitle} at 127.0.0.1:{port}: "));
+        }
+
+        Assert.That(Directory.GetFiles(_received), Is.Empty);
     }
 
     [Test]
