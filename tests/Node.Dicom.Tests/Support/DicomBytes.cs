@@ -55,20 +55,23 @@ internal sealed class DicomBytes
     /// <summary>
     /// Appends file meta information in Explicit VR Little Endian with its group length:
     /// version, SOP class and instance, the transfer syntax where given, and an implementation
-    /// class UID.
+    /// class UID, then <paramref name="moreElements"/>. The transfer syntax UID is padded with
+    /// <paramref name="uidPadding"/>.
     /// </summary>
-    public DicomBytes FileMeta(string? transferSyntaxUid, string sopClassUid = "1.2.840.10008.5.1.4.1.1.7", string sopInstanceUid = "1.2.3.4.5.6")
+    public DicomBytes FileMeta(string? transferSyntaxUid, char uidPadding = '\0', byte[]? moreElements = null)
     {
+        const string sopClassUid = "1.2.840.10008.5.1.4.1.1.7";
+        const string sopInstanceUid = "1.2.3.4.5.6";
         var body = new DicomBytes()
             .Explicit(0x0002, 0x0001, "OB", [0x00, 0x01])
             .Explicit(0x0002, 0x0002, "UI", Text(sopClassUid, '\0'))
             .Explicit(0x0002, 0x0003, "UI", Text(sopInstanceUid, '\0'));
         if (transferSyntaxUid is not null)
         {
-            body.Explicit(0x0002, 0x0010, "UI", Text(transferSyntaxUid, '\0'));
+            body.Explicit(0x0002, 0x0010, "UI", Text(transferSyntaxUid, uidPadding));
         }
 
-        body.Explicit(0x0002, 0x0012, "UI", Text("1.2.3.999", '\0'));
+        body.Explicit(0x0002, 0x0012, "UI", Text("1.2.3.999", '\0')).Raw(moreElements ?? []);
         var groupLength = new byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(groupLength, (uint)body.Length);
         Explicit(0x0002, 0x0000, "UL", groupLength, littleEndian: true);

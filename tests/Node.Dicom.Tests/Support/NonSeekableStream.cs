@@ -9,6 +9,9 @@ internal sealed class NonSeekableStream(byte[] bytes) : Stream
     /// <summary>The bytes handed out; its position is the only state.</summary>
     private readonly MemoryStream _inner = new(bytes, writable: false);
 
+    /// <summary>How many bytes the reader has taken so far, to check where it stopped.</summary>
+    public long BytesRead => _inner.Position;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
