@@ -169,7 +169,7 @@ public sealed partial class DicomDataset
         {
             if (element is DicomValueElement { VR.UsesCharacterSet: true } text && !text.Value.Span.IsEmpty)
             {
-                var bytes = DicomCharacterSet.EncodeUtf8(dataset.Decode(text));
+                var bytes = DicomCharacterSet.EncodeUtf8(dataset.Decode(text).TrimEnd(' '));
                 converted.Add(new DicomValueElement(text.Tag, text.VR, PadToEven(bytes, (byte)' ')));
             }
         }

@@ -1,5 +1,6 @@
 using Node.Dicom.Errors;
 using Node.Dicom.IO;
+using Node.Dicom.Tags;
 using Node.Dicom.Tests.Support;
 using Node.Dicom.Uids;
 
@@ -46,7 +47,7 @@ public sealed class HostileLengthTests
 
         var file = DicomFile.Read(stream);
 
-        var value = file.Dataset.GetValues<byte>(Tags.DicomTags.PixelData);
+        var value = file.Dataset.GetValues<byte>(DicomTags.PixelData);
         Assert.That(value, Has.Length.EqualTo(length));
         Assert.That(value.AsSpan().SequenceEqual(input.AsSpan(input.Length - length)), Is.True, "the value bytes");
     }
