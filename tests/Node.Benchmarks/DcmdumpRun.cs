@@ -16,26 +16,19 @@ internal static class DcmdumpRun
             .Select(folder => Path.Combine(folder, "dcmdump"))
             .FirstOrDefault(File.Exists);
 
-    /// <summary>Median time of one dcmdump process that reads every file, after one untimed run.</summary>
-    public static TimeSpan TimeOneProcess(string dcmdump, IReadOnlyList<string> files, int runs) =>
-        TimeShell($"exec '{dcmdump}' \"$@\" >/dev/null 2>&1", files, runs);
+    /// <summary>Times one dcmdump process that reads every file.</summary>
+    public static TimeSpan TimeOneProcess(string dcmdump, IReadOnlyList<string> files) =>
+        TimeShell($"exec '{dcmdump}' \"$@\" >/dev/null 2>&1", files);
 
-    /// <summary>Median time of starting one dcmdump process per file, one after another, after one untimed run.</summary>
-    public static TimeSpan TimePerFile(string dcmdump, IReadOnlyList<string> files, int runs) =>
-        TimeShell($"for f in \"$@\"; do '{dcmdump}' \"$f\" >/dev/null 2>&1 || exit 1; done", files, runs);
+    /// <summary>Times one dcmdump process per file, started one after another by a shell loop.</summary>
+    public static TimeSpan TimePerFile(string dcmdump, IReadOnlyList<string> files) =>
+        TimeShell($"for f in \"$@\"; do '{dcmdump}' \"$f\" >/dev/null 2>&1 || exit 1; done", files);
 
-    private static TimeSpan TimeShell(string script, IReadOnlyList<string> files, int runs)
+    private static TimeSpan TimeShell(string script, IReadOnlyList<string> files)
     {
+        var timer = Stopwatch.StartNew();
         RunShell(script, files);
-        var times = new List<TimeSpan>();
-        for (var run = 0; run < runs; run++)
-        {
-            var timer = Stopwatch.StartNew();
-            RunShell(script, files);
-            times.Add(timer.Elapsed);
-        }
-
-        return Median.Of(times);
+        return timer.Elapsed;
     }
 
     private static void RunShell(string script, IReadOnlyList<string> files)
