@@ -9,9 +9,10 @@ namespace Node.Benchmarks;
 
 /// <summary>
 /// A corpus of one CT series: 512x512 images of 16-bit stored values with the header a CT
-/// scanner writes (patient, study, series, frame of reference, equipment, image plane, CT
-/// image, VOI LUT, a few sequences and private elements), written by our writer in Explicit
-/// VR Little Endian. Pixel values are seeded noise around a body-shaped ellipse.
+/// scanner writes. The header has the patient, study, series, frame of reference, equipment,
+/// image plane, CT image and VOI LUT modules, a sequence and a private block. Our writer
+/// writes the files in Explicit VR Little Endian. Pixel values are seeded noise around a
+/// body-shaped ellipse.
 /// </summary>
 internal static class CtCorpus
 {
@@ -28,7 +29,7 @@ internal static class CtCorpus
     private const int NoiseStored = 60;
     private const double SliceThicknessMm = 1.25;
 
-    /// <summary>Returns the corpus files, writing them first unless the folder already holds this count and seed.</summary>
+    /// <summary>Returns the corpus files, writing them first unless the folder already contains this count and seed.</summary>
     public static IReadOnlyList<string> Ensure(DirectoryInfo folder, int count, int seed)
     {
         var manifest = Path.Combine(folder.FullName, ManifestName);

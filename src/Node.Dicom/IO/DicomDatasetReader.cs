@@ -217,7 +217,7 @@ internal sealed class DicomDatasetReader
         // Each level recurses, so a raised MaxSequenceDepth could otherwise overflow the stack and end the process.
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new DicomFormatException($"sequences nest {depth} levels deep, more than the thread's stack holds; lower DicomReadOptions.MaxSequenceDepth", _input.Position, tag);
+            throw new DicomFormatException($"sequences nest {depth} levels deep, too deep for the thread's stack; lower DicomReadOptions.MaxSequenceDepth", _input.Position, tag);
         }
 
         var sequence = new DicomSequence(tag);

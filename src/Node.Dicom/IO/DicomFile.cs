@@ -92,9 +92,9 @@ public sealed class DicomFile
     public DicomDataset BuildFileMetaInformation() => Part10Writer.BuildFileMetaInformation(this);
 
     /// <summary>
-    /// Reads a whole file into an array that is not zeroed first, since the read overwrites it;
-    /// for a file of a few hundred KiB that saves a pass over memory. A file that shrinks while
-    /// it is read gives the bytes that were there.
+    /// Reads a whole file into an array that is not zeroed first, because the read overwrites
+    /// every byte. For a file of a few hundred KiB that saves a pass over memory. A file that
+    /// shrinks while it is read gives the bytes that were there.
     /// </summary>
     private static ReadOnlyMemory<byte> ReadWhole(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
     {

@@ -121,7 +121,7 @@ internal sealed class DicomInput
     /// Reads a value of <paramref name="length"/> bytes: a slice of the input in memory mode, a
     /// new array in stream mode.
     /// </summary>
-    /// <exception cref="DicomFormatException">Fewer than <paramref name="length"/> bytes remain.</exception>
+    /// <exception cref="DicomFormatException">Fewer than <paramref name="length"/> bytes remain, or no array can hold that many.</exception>
     public ReadOnlyMemory<byte> ReadValue(uint length, DicomTag tag)
     {
         if (Remaining is { } remaining && length > remaining)

@@ -9,9 +9,9 @@ using Node.Dicom.Uids;
 namespace Node.Dicom.Tests.IO;
 
 /// <summary>
-/// Reads every readable sample file, writes it back and checks the result three ways: our
-/// reader gets the same data set, DCMTK's dcmdump parses it cleanly, and dicom3tools' dciodvfy
-/// finds no error in it that it did not find in the original.
+/// Reads every readable sample file, writes it back and checks the result three ways. Our
+/// reader must get the same data set, and DCMTK's dcmdump must parse the file cleanly.
+/// dicom3tools' dciodvfy must find no error in it that it did not find in the original.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Children)]

@@ -7,7 +7,7 @@ using Node.Dicom.Uids;
 namespace Node.Dicom.Tests.IO;
 
 /// <summary>
-/// PS3.5 9.1 pads a UID of odd length with one NUL; some writers pad with a space or add more.
+/// PS3.5 9.1 pads a UID of odd length with one NUL, but some writers pad with a space or add more.
 /// The padding is not part of the UID, in the data set and in the file meta information.
 /// </summary>
 [TestFixture]

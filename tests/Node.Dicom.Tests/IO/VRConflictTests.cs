@@ -10,7 +10,7 @@ namespace Node.Dicom.Tests.IO;
 
 /// <summary>
 /// An Explicit VR file where a tag the dictionary lists as SQ carries an LO value, as some
-/// modalities send. The value must survive in Explicit VR; Implicit VR cannot express it, so
+/// modalities send. The value must survive in Explicit VR. Implicit VR cannot express it, so
 /// that one data set fails to write and the next one is unaffected.
 /// </summary>
 [TestFixture]
@@ -20,7 +20,7 @@ public sealed class VRConflictTests
 
     /// <summary>
     /// Referenced Image Sequence (0008,1140) and Referenced Series Sequence (0008,1115), both SQ
-    /// in PS3.6. The second needs the full data dictionary.
+    /// in PS3.6.
     /// </summary>
     private static readonly TestCaseData[] SequenceTags =
     [

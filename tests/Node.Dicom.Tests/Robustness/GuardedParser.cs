@@ -15,7 +15,7 @@ namespace Node.Dicom.Tests.Robustness;
 /// </summary>
 internal static class GuardedParser
 {
-    /// <summary>A generous limit for one parse of a few KiB; a case that passes it is reported as a hang.</summary>
+    /// <summary>A generous limit for one parse of a few KiB. A case that passes it is reported as a hang.</summary>
     public static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(5);
 
     /// <summary>Allocation allowed per input byte, on top of <see cref="AllocationAllowance"/>.</summary>
@@ -107,7 +107,7 @@ internal static class GuardedParser
         {
             var readBack = DicomFile.Read(file.ToBytes());
 
-            // The writer leaves out group 0002 from a data set; the meta information carries it.
+            // The writer leaves out group 0002 from a data set, because the meta information carries it.
             var expected = file.Dataset.Clone();
             expected.RemoveAll(element => element.Tag.Group == 0x0002);
             var difference = DatasetComparer.FindFirstDifference(expected, readBack.Dataset);

@@ -8,7 +8,7 @@ namespace Node.Dicom.Tests.Robustness;
 
 /// <summary>
 /// A length field is input: it must never size an allocation beyond what the input really
-/// holds, and a length no array can hold is malformed input, not a crash.
+/// contains, and a length no array can hold is malformed input, not a crash.
 /// </summary>
 [TestFixture]
 public sealed class HostileLengthTests

@@ -33,7 +33,7 @@ internal sealed class MutationSample
 
     public bool IsDeflated { get; }
 
-    /// <summary>True where the data set is Explicit VR Big Endian; the meta information is little endian still.</summary>
+    /// <summary>True where the data set is Explicit VR Big Endian. The meta information is little endian even then.</summary>
     public bool IsBigEndian { get; }
 
     /// <summary>The fields of <see cref="PlainView"/>, in file order.</summary>

@@ -6,7 +6,7 @@ namespace Node.Dicom.Tests.Robustness;
 /// <summary>
 /// Seeded mutations of small sample files (Explicit and Implicit VR, an SR with deep
 /// sequences, deflated, RLE fragments, big endian). Every case must end with a data set or a
-/// DicomFormatException, in bounded time and memory; a failure prints the seed or the
+/// DicomFormatException, in bounded time and memory. A failure prints the seed or the
 /// mutation, and the same seed gives the same input again.
 /// </summary>
 [TestFixture]
@@ -17,7 +17,7 @@ public sealed class MutationTests
     private const int RandomMutationsPerSample = 2000;
 
     /// <summary>How many failures a test prints in full before it counts the rest.</summary>
-    private const int FailuresShown = 10;
+    private const int MaxFailuresPrinted = 10;
 
     private static readonly string[] SampleNames =
     [
@@ -75,7 +75,7 @@ public sealed class MutationTests
         }
 
         TestContext.Out.WriteLine($"{count} cases in {timer.Elapsed.TotalSeconds:F1} s, {failures.Count} failed");
-        var shown = string.Join(Environment.NewLine, failures.Take(FailuresShown));
-        Assert.That(failures, Is.Empty, $"{failures.Count} of {count} cases failed; the first:{Environment.NewLine}{shown}");
+        var printed = string.Join(Environment.NewLine, failures.Take(MaxFailuresPrinted));
+        Assert.That(failures, Is.Empty, $"{failures.Count} of {count} cases failed; the first:{Environment.NewLine}{printed}");
     }
 }

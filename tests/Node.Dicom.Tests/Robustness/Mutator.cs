@@ -13,7 +13,7 @@ internal sealed class Mutator(MutationSample sample)
     /// <summary>A 32-bit length field value that PS3.5 reads as "undefined length".</summary>
     private const uint UndefinedLength = 0xFFFFFFFF;
 
-    /// <summary>The length the field cases name as one a hostile peer sends: just below undefined.</summary>
+    /// <summary>A length just below undefined length, which overflows an end offset computed in 32 bits.</summary>
     private const uint AlmostUndefinedLength = 0xFFFFFFF0;
 
     private static readonly uint[] InterestingTags =
@@ -284,6 +284,6 @@ internal sealed class Mutator(MutationSample sample)
         }
     }
 
-    /// <summary>File meta information is always little endian; only an Explicit VR Big Endian data set is not.</summary>
+    /// <summary>File meta information is little endian in every transfer syntax, so only a big-endian data set is not.</summary>
     private bool IsBigEndianAt(LayoutField field) => sample.IsBigEndian && field.Offset >= sample.DatasetOffset;
 }

@@ -19,7 +19,7 @@ internal static class DatasetComparer
 {
     /// <summary>
     /// Returns the first difference, or null where the data sets are equal. The
-    /// <paramref name="vrRule"/> says how strictly VRs must match.
+    /// <paramref name="vrRule"/> sets how strictly VRs must match.
     /// </summary>
     public static string? FindFirstDifference(DicomDataset expected, DicomDataset actual, VRMatch vrRule = VRMatch.Exact) =>
         CompareDatasets(expected, actual, string.Empty, vrRule);

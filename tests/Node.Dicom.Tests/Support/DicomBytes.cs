@@ -7,7 +7,7 @@ namespace Node.Dicom.Tests.Support;
 /// Builds DICOM input byte by byte, so a test states exactly the encoding it feeds the reader,
 /// faults included, without going through our writer. Element headers follow PS3.5 7.1: tag,
 /// then in Explicit VR the two VR letters and a 16-bit length, or two reserved bytes and a
-/// 32-bit length for the long-header VRs; in Implicit VR a 32-bit length.
+/// 32-bit length for the long-header VRs. In Implicit VR a 32-bit length follows the tag.
 /// </summary>
 internal sealed class DicomBytes
 {

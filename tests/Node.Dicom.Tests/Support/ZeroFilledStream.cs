@@ -1,7 +1,7 @@
 namespace Node.Dicom.Tests.Support;
 
 /// <summary>
-/// A seekable read-only stream of any length that holds <c>prefix</c> followed by zeros,
+/// A seekable read-only stream of any length that contains <c>prefix</c> followed by zeros,
 /// without storing the zeros, to feed the reader a file larger than an array can hold.
 /// </summary>
 internal sealed class ZeroFilledStream(byte[] prefix, long length) : Stream
