@@ -152,16 +152,29 @@ internal sealed class StreamTransport : IUpperLayerTransport, IDisposable
         _reader = new PduReader(stream, Limits.MaxPDataLength, Limits.MaxAssociatePduLength);
     }
 
-    private CancellationTokenSource Deadline(TimeSpan? timeout, CancellationToken cancellationToken)
+    private DeadlineScope Deadline(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
-        {
-            // A timer of the injected clock, so a fake clock in tests drives deadlines too.
-            var timer = _timeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), source, limit, Timeout.InfiniteTimeSpan);
-            source.Token.Register(static state => ((ITimer)state!).Dispose(), timer);
-        }
+        // A source of the injected clock, so a fake clock in tests drives deadlines too.
+        var source = timeout is { } limit && limit != Timeout.InfiniteTimeSpan
+            ? new CancellationTokenSource(limit, _timeProvider)
+            : new CancellationTokenSource();
+        var link = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), source);
+        return new DeadlineScope(source, link);
+    }
 
-        return source;
+    /// <summary>
+    /// A deadline merged with the caller's token. Disposing it unlinks the caller's token first
+    /// (waiting for a running callback) and then stops the timer, so no callback can reach a
+    /// disposed source.
+    /// </summary>
+    private sealed class DeadlineScope(CancellationTokenSource source, CancellationTokenRegistration link) : IDisposable
+    {
+        public CancellationToken Token => source.Token;
+
+        public void Dispose()
+        {
+            link.Dispose();
+            source.Dispose();
+        }
     }
 }

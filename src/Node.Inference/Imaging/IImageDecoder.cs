@@ -1,0 +1,16 @@
+using Node.Dicom.Data;
+
+namespace Node.Inference.Imaging;
+
+/// <summary>
+/// The one place where an instance's pixel data becomes numbers. Swap the implementation for
+/// the DICOM library's decoder once it exists; preprocessing depends on this interface only.
+/// </summary>
+public interface IImageDecoder
+{
+    /// <summary>Decodes the single grayscale frame of an instance, row by row.</summary>
+    /// <param name="dataset">The instance.</param>
+    /// <param name="applyModalityLut">Whether to return modality values (stored × Rescale Slope + Rescale Intercept) instead of stored values.</param>
+    /// <exception cref="Node.Dicom.Errors.DicomPixelDataException">The pixel data is absent, compressed, multi-frame, not grayscale, or contradicts its attributes.</exception>
+    GrayscaleImage Decode(DicomDataset dataset, bool applyModalityLut);
+}

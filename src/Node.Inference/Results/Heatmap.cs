@@ -1,0 +1,9 @@
+namespace Node.Inference.Results;
+
+/// <summary>
+/// A finding's heatmap as the model produced it: Rows × Columns values row by row, covering the
+/// whole model input image (so each cell spans input rows / Rows pixels). The reference model
+/// writes probabilities per cell; other models may write other scores, so values are not typed
+/// as <see cref="Probability"/>.
+/// </summary>
+public sealed record Heatmap(int Rows, int Columns, float[] Values);

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Node.Inference.Imaging;
+using Node.Inference.Packs;
+using Node.Inference.Preprocessing;
+using Node.Inference.Results;
+
+namespace Node.Inference.Runtime;
+
+/// <summary>
+/// Analyses studies with one model pack: checks each instance, preprocesses it, runs the model
+/// in batches and combines image results into study results. Images of many studies share
+/// batches, so a large set runs as fast as one long study.
+/// </summary>
+public sealed class StudyAnalyzer
+{
+    private readonly ModelPack _pack;
+    private readonly ImagePipeline _pipeline;
+    private readonly ILogger _logger;
+
+    /// <param name="pack">The loaded model pack; the analyser does not dispose it.</param>
+    /// <param name="decoder">Turns pixel data into numbers.</param>
+    /// <param name="options">Batch size and preprocessing parallelism.</param>
+    /// <param name="logger">Receives a line per study not analysed.</param>
+    public StudyAnalyzer(ModelPack pack, IImageDecoder decoder, InferenceOptions options, ILogger<StudyAnalyzer>? logger = null)
+    {
+        options.ThrowIfInvalid();
+        _pack = pack;
+        _pipeline = new ImagePipeline(pack, new ImagePreprocessor(pack.Manifest, decoder), options);
+        _logger = logger ?? NullLogger<StudyAnalyzer>.Instance;
+    }
+
+    public ModelPackIdentity Model => _pack.Identity;
+
+    public async Task<StudyResult> AnalyzeAsync(StudyInput study, CancellationToken cancellationToken = default)
+    {
+        var results = await AnalyzeAsync([study], cancellationToken).ConfigureAwait(false);
+        return results[0];
+    }
+
+    /// <summary>Returns one result per study, in the order given.</summary>
+    /// <exception cref="ModelOutputException">The model produced a value that is not a probability, or an output of the wrong size.</exception>
+    public async Task<IReadOnlyList<StudyResult>> AnalyzeAsync(IReadOnlyList<StudyInput> studies, CancellationToken cancellationToken = default)
+    {
+        var images = studies.SelectMany(study => study.Instances).ToList();
+        var (outcomes, imageResults) = await _pipeline.RunAsync(images, cancellationToken).ConfigureAwait(false);
+
+        var results = new List<StudyResult>(studies.Count);
+        var offset = 0;
+        foreach (var study in studies)
+        {
+            var count = study.Instances.Count;
+            var result = StudyResultBuilder.Build(_pack, study.StudyInstanceUid, new ArraySegment<PreprocessingOutcome>(outcomes, offset, count), new ArraySegment<ImageResult?>(imageResults, offset, count));
+            LogResult(result);
+            results.Add(result);
+            offset += count;
+        }
+
+        return results;
+    }
+
+    private void LogResult(StudyResult result)
+    {
+        var identity = _pack.Identity;
+        switch (result)
+        {
+            case NotAnalysedStudyResult notAnalysed:
+                Log.StudyNotAnalysed(_logger, result.StudyInstanceUid, identity.Name, identity.Version, notAnalysed.Reasons.Count, notAnalysed.Reasons[0].Message);
+                break;
+            case AnalysedStudyResult analysed:
+                Log.StudyAnalysed(_logger, result.StudyInstanceUid, identity.Name, identity.Version, analysed.Images.Count, analysed.AnyFinding.IsPresent);
+                break;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Node.Dicom.Data;
+using Node.Dicom.Tags;
+using Node.Inference.Packs;
+
+namespace Node.Inference.Validation;
+
+/// <summary>Checks an instance against a model pack's input rules and lists every rule it breaks.</summary>
+public sealed class InputRuleChecker
+{
+    private readonly InputRules _rules;
+
+    public InputRuleChecker(InputRules rules)
+    {
+        _rules = rules;
+    }
+
+    /// <summary>Returns the rules the instance breaks; empty where it meets them all.</summary>
+    public IReadOnlyList<NotAnalysedReason> Check(DicomDataset dataset)
+    {
+        var uid = dataset.GetUid(DicomTags.SOPInstanceUID);
+        var reasons = new List<NotAnalysedReason>();
+
+        CheckOneOf(dataset, DicomTags.Modality, "Modality (0008,0060)", _rules.Modalities, NotAnalysedRule.Modality, uid, reasons);
+        CheckOneOf(dataset, DicomTags.SOPClassUID, "SOP Class UID (0008,0016)", _rules.SopClassUids, NotAnalysedRule.SopClass, uid, reasons);
+        CheckOneOf(dataset, DicomTags.PhotometricInterpretation, "Photometric Interpretation (0028,0004)", _rules.PhotometricInterpretations, NotAnalysedRule.PhotometricInterpretation, uid, reasons);
+        CheckRange(dataset, DicomTags.Rows, "Rows (0028,0010)", _rules.Rows, NotAnalysedRule.Rows, uid, reasons);
+        CheckRange(dataset, DicomTags.Columns, "Columns (0028,0011)", _rules.Columns, NotAnalysedRule.Columns, uid, reasons);
+
+        foreach (var attribute in _rules.RequiredAttributes)
+        {
+            if (!IsPresent(dataset, attribute.Tag))
+            {
+                reasons.Add(new NotAnalysedReason(NotAnalysedRule.RequiredAttribute, $"{attribute.Keyword} {attribute.Tag}", null, "a non-empty value", uid));
+            }
+        }
+
+        return reasons;
+    }
+
+    private static void CheckOneOf(DicomDataset dataset, DicomTag tag, string attribute, IReadOnlyList<string> accepted, NotAnalysedRule rule, string? uid, List<NotAnalysedReason> reasons)
+    {
+        var value = dataset.GetString(tag)?.Trim();
+        if (value is null || !accepted.Contains(value, StringComparer.Ordinal))
+        {
+            var expected = "one of " + string.Join(", ", accepted.Select(item => $"\"{item}\""));
+            reasons.Add(new NotAnalysedReason(rule, attribute, value, expected, uid));
+        }
+    }
+
+    private static void CheckRange(DicomDataset dataset, DicomTag tag, string attribute, IntegerRange range, NotAnalysedRule rule, string? uid, List<NotAnalysedReason> reasons)
+    {
+        if (!dataset.TryGetInt32(tag, out var value))
+        {
+            reasons.Add(new NotAnalysedReason(rule, attribute, null, $"an integer from {range}", uid));
+        }
+        else if (!range.Contains(value))
+        {
+            reasons.Add(new NotAnalysedReason(rule, attribute, value.ToString(CultureInfo.InvariantCulture), $"an integer from {range}", uid));
+        }
+    }
+
+    private static bool IsPresent(DicomDataset dataset, DicomTag tag) => dataset.GetElement(tag) switch
+    {
+        DicomValueElement value => value.Length > 0 && (value.VR.Kind != Node.Dicom.Vr.DicomVRKind.Text || !string.IsNullOrWhiteSpace(dataset.GetString(tag))),
+        DicomSequence sequence => sequence.Items.Count > 0,
+        null => false,
+        _ => true,
+    };
+}

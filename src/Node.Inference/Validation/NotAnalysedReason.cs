@@ -1,0 +1,23 @@
+namespace Node.Inference.Validation;
+
+/// <summary>Why the model did not analyse a study: which rule, on which attribute, what value, what was expected.</summary>
+/// <param name="Rule">The rule broken.</param>
+/// <param name="Attribute">The DICOM attribute or preprocessing measure, such as "Modality (0008,0060)" or "BodyFraction".</param>
+/// <param name="Value">The value found, as text without quotes; null where the attribute is absent.</param>
+/// <param name="Expected">The accepted values or range.</param>
+/// <param name="SopInstanceUid">The instance that broke the rule; null for a rule about the whole study.</param>
+public sealed record NotAnalysedReason(NotAnalysedRule Rule, string Attribute, string? Value, string Expected, string? SopInstanceUid)
+{
+    /// <summary>One line for logs and reports, in English.</summary>
+    public string Message
+    {
+        get
+        {
+            var found = Value is null ? "is missing" : $"is \"{Value}\"";
+            var where = SopInstanceUid is null ? string.Empty : $" in instance {SopInstanceUid}";
+            return $"{Rule}: {Attribute} {found}{where}; expected {Expected}.";
+        }
+    }
+
+    public override string ToString() => Message;
+}
