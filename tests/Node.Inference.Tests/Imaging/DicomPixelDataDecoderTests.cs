@@ -9,9 +9,9 @@ using Node.Inference.Imaging;
 
 namespace Node.Inference.Tests.Imaging;
 
-public sealed class UncompressedGrayscaleDecoderTests
+public sealed class DicomPixelDataDecoderTests
 {
-    private readonly UncompressedGrayscaleDecoder _decoder = new();
+    private readonly DicomPixelDataDecoder _decoder = new();
 
     [Test]
     [Description("pydicom is the oracle: its pixel_array times the rescale must give the same modality values as ours.")]
