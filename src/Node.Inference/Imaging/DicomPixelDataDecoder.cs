@@ -1,3 +1,4 @@
+using System.Numerics;
 using Node.Dicom.Data;
 using Node.Dicom.Errors;
 using Node.Dicom.Imaging;
@@ -111,33 +112,37 @@ public sealed class DicomPixelDataDecoder : IImageDecoder
     }
 
     /// <summary>Copies stored values as decoded, sign-extended from Bits Stored, without the rescale.</summary>
+    /// <remarks>
+    /// The element type is chosen from the attributes, not by testing the array, because the
+    /// runtime lets a short[] pass as a ushort[] (and sbyte[] as byte[], int[] as uint[]).
+    /// </remarks>
     private static void CopyStoredFrame(DicomPixelData pixelData, int frameIndex, Span<float> destination)
     {
-        switch (pixelData.GetFrame(frameIndex))
+        switch (pixelData.BitsAllocated, pixelData.IsSigned)
         {
-            case byte[] stored:
-                Widen<byte>(stored, destination);
+            case (8, false):
+                Widen<byte>(pixelData.GetFrame<byte>(frameIndex), destination);
                 break;
-            case sbyte[] stored:
-                Widen<sbyte>(stored, destination);
+            case (8, true):
+                Widen<sbyte>(pixelData.GetFrame<sbyte>(frameIndex), destination);
                 break;
-            case ushort[] stored:
-                Widen<ushort>(stored, destination);
+            case (16, false):
+                Widen<ushort>(pixelData.GetFrame<ushort>(frameIndex), destination);
                 break;
-            case short[] stored:
-                Widen<short>(stored, destination);
+            case (16, true):
+                Widen<short>(pixelData.GetFrame<short>(frameIndex), destination);
                 break;
-            case uint[] stored:
-                Widen<uint>(stored, destination);
+            case (32, false):
+                Widen<uint>(pixelData.GetFrame<uint>(frameIndex), destination);
                 break;
-            case int[] stored:
-                Widen<int>(stored, destination);
+            default:
+                Widen<int>(pixelData.GetFrame<int>(frameIndex), destination);
                 break;
         }
     }
 
     private static void Widen<T>(ReadOnlySpan<T> stored, Span<float> destination)
-        where T : unmanaged, System.Numerics.INumberBase<T>
+        where T : unmanaged, IBinaryInteger<T>
     {
         for (var i = 0; i < stored.Length; i++)
         {
