@@ -4,5 +4,6 @@ using Node.Benchmarks;
 var root = new RootCommand("Benchmarks of the AI Node DICOM library against its peers.")
 {
     ParseCommand.Create(),
+    InferenceCommand.Create(),
 };
 return root.Parse(args).Invoke();
