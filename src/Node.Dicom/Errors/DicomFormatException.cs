@@ -10,7 +10,13 @@ namespace Node.Dicom.Errors;
 public class DicomFormatException : Exception
 {
     public DicomFormatException(string reason, long? offset = null, DicomTag? tag = null, Exception? innerException = null)
-        : base(FormatMessage(reason, offset, tag), innerException)
+        : this("Malformed DICOM: ", reason, offset, tag, innerException)
+    {
+    }
+
+    /// <summary>Lets a subtype open the message with its own words in place of "Malformed DICOM: ".</summary>
+    protected DicomFormatException(string messagePrefix, string reason, long? offset, DicomTag? tag, Exception? innerException)
+        : base(messagePrefix + FormatMessage(reason, offset, tag), innerException)
     {
         Reason = reason;
         Offset = offset;
@@ -35,6 +41,6 @@ public class DicomFormatException : Exception
             (null, { } t) => $" (tag {t})",
             _ => string.Empty,
         };
-        return "Malformed DICOM: " + reason + where;
+        return reason + where;
     }
 }

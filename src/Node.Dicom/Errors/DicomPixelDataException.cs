@@ -9,7 +9,7 @@ namespace Node.Dicom.Errors;
 public class DicomPixelDataException : DicomFormatException
 {
     public DicomPixelDataException(string reason, DicomTag? tag = null, Exception? innerException = null)
-        : base(reason, null, tag, innerException)
+        : base("Cannot decode pixel data: ", reason, null, tag, innerException)
     {
     }
 }

@@ -1,0 +1,3 @@
+using Node.Host.Cli;
+
+return new AinodeRootCommand().Run(args);
