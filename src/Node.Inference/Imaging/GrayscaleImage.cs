@@ -1,6 +1,6 @@
 namespace Node.Inference.Imaging;
 
-/// <summary>One grayscale frame: <see cref="Values"/> holds Rows × Columns numbers, row by row.</summary>
+/// <summary>One grayscale frame: <see cref="Values"/> contains Rows × Columns numbers, row by row.</summary>
 public sealed class GrayscaleImage
 {
     /// <exception cref="ArgumentException">The number of values is not rows × columns.</exception>

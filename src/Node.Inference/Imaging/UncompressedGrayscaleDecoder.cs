@@ -7,8 +7,8 @@ namespace Node.Inference.Imaging;
 
 /// <summary>
 /// Decodes native (uncompressed) single-frame MONOCHROME1 and MONOCHROME2 pixel data of 8 or 16
-/// bits allocated, unsigned or two's complement, with PS3.3 C.7.6.3 semantics: only the Bits
-/// Stored bits ending at High Bit count, and signed values are sign-extended from Bits Stored.
+/// bits allocated, unsigned or two's complement. As PS3.3 C.7.6.3 defines, only the Bits Stored
+/// bits ending at High Bit count, and signed values are sign-extended from Bits Stored.
 /// </summary>
 /// <remarks>
 /// NOTE: a stand-in until Node.Dicom has a pixel data decoder; encapsulated (compressed) data,
@@ -34,7 +34,7 @@ public sealed class UncompressedGrayscaleDecoder : IImageDecoder
         var bytesNeeded = (long)pixelCount * layout.BytesPerSample;
         if (element.Length < bytesNeeded)
         {
-            throw new DicomPixelDataException($"Pixel Data holds {element.Length} bytes; {layout.Rows} × {layout.Columns} samples of {layout.BitsAllocated} bits need {bytesNeeded}", DicomTags.PixelData);
+            throw new DicomPixelDataException($"Pixel Data is too short: {element.Length} bytes, but {layout.Rows} × {layout.Columns} samples of {layout.BitsAllocated} bits need {bytesNeeded}", DicomTags.PixelData);
         }
 
         var values = ReadSamples(element.Value.Span, pixelCount, layout);
@@ -83,7 +83,7 @@ public sealed class UncompressedGrayscaleDecoder : IImageDecoder
         }
     }
 
-    /// <summary>The Image Pixel module attributes that say how samples are laid out.</summary>
+    /// <summary>The Image Pixel module attributes that define how samples are laid out.</summary>
     private sealed record PixelLayout(int Rows, int Columns, int BitsAllocated, int BitsStored, int HighBit, bool IsSigned)
     {
         public int BytesPerSample => BitsAllocated / 8;

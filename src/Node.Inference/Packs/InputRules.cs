@@ -1,6 +1,6 @@
 namespace Node.Inference.Packs;
 
-/// <summary>The rules an instance must meet before the model sees it.</summary>
+/// <summary>The rules an instance must meet before the model receives it.</summary>
 /// <param name="Modalities">Accepted Modality (0008,0060) values, such as "CT".</param>
 /// <param name="SopClassUids">Accepted SOP Class UID (0008,0016) values.</param>
 /// <param name="PhotometricInterpretations">Accepted Photometric Interpretation (0028,0004) values.</param>

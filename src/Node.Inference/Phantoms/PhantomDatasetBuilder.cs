@@ -69,7 +69,7 @@ internal static class PhantomDatasetBuilder
         }
         else
         {
-            var (laterality, view) = MammographyView(profile, instanceNumber);
+            var (laterality, view) = ProjectionView(profile, instanceNumber);
             dataset.SetString(DicomTags.ImageType, DicomVR.CS, "ORIGINAL", "PRIMARY");
             dataset.SetString(DicomTags.PresentationIntentType, DicomVR.CS, "FOR PRESENTATION");
             dataset.SetString(DicomTags.ViewPosition, DicomVR.CS, view);
@@ -117,7 +117,7 @@ internal static class PhantomDatasetBuilder
     }
 
     /// <summary>Returns the laterality and view: R CC, L CC, R MLO, L MLO for mammograms, and U PA for a chest view.</summary>
-    private static (string Laterality, string View) MammographyView(PhantomProfile profile, int instanceNumber) =>
+    private static (string Laterality, string View) ProjectionView(PhantomProfile profile, int instanceNumber) =>
         profile.Modality == PhantomModality.MG
             ? (instanceNumber % 2 == 1 ? "R" : "L", instanceNumber <= 2 ? "CC" : "MLO")
             : ("U", "PA");

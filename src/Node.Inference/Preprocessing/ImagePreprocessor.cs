@@ -10,7 +10,7 @@ namespace Node.Inference.Preprocessing;
 
 /// <summary>
 /// Turns one instance into the model's input, in the manifest's order: input rules, decoding
-/// (with the modality LUT where the manifest asks), VOI window, MONOCHROME1 inversion, measures
+/// (with the modality LUT where the manifest requests it), VOI window, MONOCHROME1 inversion, measures
 /// and their plausible ranges, resize, normalization. Safe to call from several threads.
 /// </summary>
 public sealed class ImagePreprocessor
@@ -70,7 +70,7 @@ public sealed class ImagePreprocessor
         return PreprocessingOutcome.Ready(new PreparedImage(identity, resized, measures));
     }
 
-    /// <summary>Returns the manifest's window, or the instance's first Window Center and Width where the manifest says Image.</summary>
+    /// <summary>Returns the manifest's window, or the instance's first Window Center and Width where the manifest's Source is Image.</summary>
     private VoiWindow? ResolveWindow(DicomDataset dataset, out NotAnalysedReason? reason)
     {
         reason = null;

@@ -51,7 +51,7 @@ public readonly record struct VoiWindow
             return 1.0;
         }
 
-        // Width 1 leaves no value between Lower and Upper, so the division never sees 0.
+        // Width 1 leaves no value between Lower and Upper, so the division never gets 0.
         return ((value - (Center - 0.5)) / (Width - 1.0)) + 0.5;
     }
 }

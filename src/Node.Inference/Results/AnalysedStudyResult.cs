@@ -3,7 +3,7 @@ namespace Node.Inference.Results;
 /// <summary>A study the model analysed.</summary>
 /// <param name="StudyInstanceUid">The study; empty text where its instances carry none.</param>
 /// <param name="Model">The model pack that produced the result.</param>
-/// <param name="Findings">Each finding's study probability (image probabilities combined as the manifest says), in manifest order.</param>
+/// <param name="Findings">Each finding's study probability (image probabilities combined as the manifest specifies), in manifest order.</param>
 /// <param name="AnyFinding">The study-level "any finding" item.</param>
 /// <param name="Images">The result of every image, in the order the instances were given.</param>
 public sealed record AnalysedStudyResult(

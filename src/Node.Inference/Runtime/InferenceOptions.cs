@@ -21,7 +21,7 @@ public sealed class InferenceOptions
     /// <summary>The CUDA device id to run on, from 0 to 63. Default 0.</summary>
     public int CudaDeviceId { get; set; } = DefaultCudaDeviceId;
 
-    /// <summary>Images per model run, from 1 to 1024. Default 8. A model whose batch axis is fixed at 1 runs one image at a time whatever this says.</summary>
+    /// <summary>Images per model run, from 1 to 1024. Default 8. A model whose batch axis is fixed at 1 runs one image at a time whatever this is set to.</summary>
     public int BatchSize { get; set; } = DefaultBatchSize;
 
     /// <summary>Images preprocessed at once while the model runs, from 1 to 256. Default 2.</summary>

@@ -5,9 +5,9 @@ namespace Node.Inference.Runtime;
 
 /// <summary>
 /// One ONNX Runtime session for one model pack, created once and reused for every run. It runs
-/// on CUDA where the settings ask for it and the provider loads, on the CPU otherwise; creating it
-/// logs exactly one line that names the provider and the reason. <see cref="Run"/> may be called
-/// from several threads at once, as InferenceSession.Run allows.
+/// on CUDA where the settings request it and the provider loads, and on the CPU otherwise.
+/// Creating it logs exactly one line that names the provider and the reason. <see cref="Run"/>
+/// may be called from several threads at once, as InferenceSession.Run allows.
 /// </summary>
 public sealed class ModelSession : IDisposable
 {
@@ -48,7 +48,7 @@ public sealed class ModelSession : IDisposable
     public static ModelSession Create(byte[] onnxModel, InferenceOptions options, ILogger logger, string packName, string packVersion)
     {
         // ONNX Runtime's process-wide logger would print its own line to stderr when the CUDA
-        // provider fails to load; our log line carries that message, so the runtime stays quiet.
+        // provider fails to load. Our log line carries that message, so the runtime stays quiet.
         OrtEnv.Instance().EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
 
         if (!options.UseCuda)

@@ -10,7 +10,7 @@ internal static class StudyResultBuilder
 {
     /// <summary>
     /// Returns "not analysed" with every reason where any image was rejected or the study is
-    /// empty; otherwise each finding's study probability, combined as the manifest says.
+    /// empty; otherwise each finding's study probability, combined as the manifest specifies.
     /// </summary>
     public static StudyResult Build(ModelPack pack, string studyInstanceUid, IReadOnlyList<PreprocessingOutcome> outcomes, IReadOnlyList<ImageResult?> images)
     {

@@ -30,6 +30,6 @@ public enum NotAnalysedRule
     /// <summary>A preprocessing measure is outside the model pack's plausible range.</summary>
     PlausibleRange,
 
-    /// <summary>The study holds no instance to analyse.</summary>
+    /// <summary>The study contains no instance to analyse.</summary>
     NoInstances,
 }

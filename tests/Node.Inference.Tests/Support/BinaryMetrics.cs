@@ -21,7 +21,14 @@ internal static class BinaryMetrics
         {
             foreach (var negative in negatives)
             {
-                wins += positive > negative ? 1.0 : positive == negative ? 0.5 : 0.0;
+                if (positive > negative)
+                {
+                    wins += 1.0;
+                }
+                else if (positive == negative)
+                {
+                    wins += 0.5;
+                }
             }
         }
 
