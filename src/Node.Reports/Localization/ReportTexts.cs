@@ -8,8 +8,8 @@ public static class ReportTexts
 {
     private static readonly Dictionary<TextKey, LocalizedText> Table = new()
     {
-        [TextKey.SrSeriesDescription] = new("AI results, structured report", "Результаты ИИ, структурированный отчёт"),
-        [TextKey.ScSeriesDescription] = new("AI results, images", "Результаты ИИ, изображения"),
+        [TextKey.SrSeriesDescription] = new("AI results (SR)", "Результаты ИИ (SR)"),
+        [TextKey.ScSeriesDescription] = new("AI results (images)", "Результаты ИИ (изображения)"),
         [TextKey.NotForDiagnosticUse] = new("Not for diagnostic use without review by a physician", "Не для диагностики без проверки врачом"),
         [TextKey.MadeByNodeWithModel] = new("Made by {0}, model {1} version {2}", "Создано: {0}, модель {1}, версия {2}"),
         [TextKey.SummaryTitle] = new("AI analysis summary", "Сводка анализа ИИ"),

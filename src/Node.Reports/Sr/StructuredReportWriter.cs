@@ -44,6 +44,7 @@ public sealed class StructuredReportWriter
 
         SetDocumentGeneral(dataset, request, createdAt);
         SetRootContent(dataset, new SrContentBuilder(_options, request).Build());
+        PrivateCodingSchemes.Declare(dataset, _options.Manufacturer);
 
         // Items built apart carry their own character set where their text is not ASCII; this
         // re-encodes the tree once under the root's ISO_IR 192 and drops those.
