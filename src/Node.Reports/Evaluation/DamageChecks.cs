@@ -36,7 +36,7 @@ public static class DamageChecks
     /// <summary>
     /// Returns the findings whose value equals the study's "any finding" value in at least 95 % of
     /// the studies that have both. The any-finding value is the NUM the SR gives it; where it has
-    /// none, the largest finding value stands in, but a finding counts as equal to it only where
+    /// none, the largest finding value is used instead, but a finding counts as equal to it only where
     /// another finding also has that value, so a finding that is merely always the largest is not
     /// flagged.
     /// </summary>

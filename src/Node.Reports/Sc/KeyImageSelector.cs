@@ -3,9 +3,9 @@ using Node.Inference.Results;
 namespace Node.Reports.Sc;
 
 /// <summary>
-/// Chooses a study's key images by its findings: for each present finding, most probable first,
-/// the image where that finding is most probable; where no finding is present, the one image with
-/// the highest probability of any finding, so the reader sees where the model looked.
+/// Chooses a study's key images by its findings. Each present finding, most probable first,
+/// contributes the image where it is most probable. Where no finding is present, the one image
+/// with the highest probability of any finding is chosen, so the reader sees where the model looked.
 /// </summary>
 internal static class KeyImageSelector
 {

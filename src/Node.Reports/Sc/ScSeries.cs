@@ -8,9 +8,9 @@ using Node.Reports.Localization;
 namespace Node.Reports.Sc;
 
 /// <summary>
-/// Builds the SC Image IOD instances of one series (PS3.3 A.8.1): patient and study copied from
-/// the source, a new series, SC Equipment with conversion type WSD, and RGB pixels in Planar
-/// Configuration 0 with Burned In Annotation YES, since every image carries text.
+/// Builds the SC Image IOD instances of one series (PS3.3 A.8.1). Patient and study are copied
+/// from the source; the series is new; SC Equipment states conversion type WSD. Pixels are RGB in
+/// Planar Configuration 0, with Burned In Annotation YES because every image carries text.
 /// </summary>
 internal sealed class ScSeries
 {
@@ -58,7 +58,7 @@ internal sealed class ScSeries
 
     /// <summary>
     /// Laterality (0020,0060), type 2C for paired body parts: the source image's Laterality or
-    /// Image Laterality where it is L or R, else empty, which says "not known".
+    /// Image Laterality where it is L or R, else empty, which means "not known".
     /// </summary>
     private static string Laterality(SourceInstance? derivedFrom)
     {

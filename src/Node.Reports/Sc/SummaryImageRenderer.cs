@@ -5,9 +5,9 @@ using SkiaSharp;
 namespace Node.Reports.Sc;
 
 /// <summary>
-/// Draws the summary image of a study: a table of every finding with its probability, decision
-/// threshold and decision, the "any finding" row, or for a study not analysed the reasons; and
-/// the node's footer.
+/// Draws the summary image of a study. An analysed study gets a table of every finding with its
+/// probability, decision threshold and decision, then the "any finding" row. A study not analysed
+/// gets its reasons. Both end with the node's footer.
 /// </summary>
 internal sealed class SummaryImageRenderer
 {

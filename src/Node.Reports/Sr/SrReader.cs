@@ -7,7 +7,7 @@ using Node.Inference.Packs;
 namespace Node.Reports.Sr;
 
 /// <summary>
-/// Reads what an SR of TID 1500 shape says about a study: each finding's measurement group with
+/// Reads what an SR of TID 1500 shape states about a study: each finding's measurement group with
 /// its probability, decision threshold and decision, the "any finding" item, and the reasons a
 /// study was not analysed. Items are found by their codes, never by their position, so SRs from
 /// other writers of the same shape read as well.
@@ -70,7 +70,7 @@ public static class SrReader
         var sopClass = dataset.GetUid(DicomTags.SOPClassUID);
         if (sopClass is null || !SrSopClassUids.Contains(sopClass))
         {
-            throw new DicomFormatException($"SOP Class UID '{sopClass}' is not a Structured Report class that holds a TID 1500 report", tag: DicomTags.SOPClassUID);
+            throw new DicomFormatException($"SOP Class UID '{sopClass}' is not a Structured Report class, so the data set is not a TID 1500 report", tag: DicomTags.SOPClassUID);
         }
 
         var template = dataset.GetSequence(DicomTags.ContentTemplateSequence)?.Items.FirstOrDefault()?.GetString(DicomTags.TemplateIdentifier);
@@ -150,7 +150,7 @@ public static class SrReader
             .Where(item => ContentTree.Is(item, ValueType.Container, SrCodes.QualitativeEvaluations))
             .SelectMany(ContentTree.Descendants);
 
-    /// <summary>Reads TID 4019 from the first item that holds an Algorithm Name.</summary>
+    /// <summary>Reads TID 4019 from the first item that contains an Algorithm Name.</summary>
     private static (string? Name, string? Version, IReadOnlyList<string> Parameters) ReadAlgorithm(DicomDataset dataset)
     {
         var holder = ContentTree.Descendants(dataset)

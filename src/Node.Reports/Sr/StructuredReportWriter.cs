@@ -8,9 +8,10 @@ using Node.Reports.Localization;
 namespace Node.Reports.Sr;
 
 /// <summary>
-/// Writes a study's result as a Comprehensive SR following TID 1500 "Measurement Report": one
-/// measurement group per finding with its own code, probability, decision threshold and
-/// decision; the "any finding" item apart from them; or, for a study not analysed, the reasons.
+/// Writes a study's result as a Comprehensive SR following TID 1500 "Measurement Report". Each
+/// finding gets a measurement group with its own code, probability, decision threshold and
+/// decision, and the "any finding" item is written apart from them. A study not analysed gets
+/// the reasons instead.
 /// </summary>
 public sealed class StructuredReportWriter
 {
@@ -52,7 +53,7 @@ public sealed class StructuredReportWriter
         return new DicomFile(dataset);
     }
 
-    /// <summary>SR Document General module (PS3.3 C.17.2): nobody has verified an AI result, so it is UNVERIFIED.</summary>
+    /// <summary>SR Document General module (PS3.3 C.17.2): no physician has verified an AI result, so it is UNVERIFIED.</summary>
     private static void SetDocumentGeneral(DicomDataset dataset, ReportRequest request, DateTime createdAt)
     {
         dataset.SetInt32(DicomTags.InstanceNumber, 1);

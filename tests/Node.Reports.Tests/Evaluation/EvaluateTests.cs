@@ -157,7 +157,13 @@ public sealed class EvaluateTests
     {
         var positives = scores.Where((_, i) => labels[i]).ToList();
         var negatives = scores.Where((_, i) => !labels[i]).ToList();
-        var wins = positives.Sum(positive => negatives.Sum(negative => positive > negative ? 1.0 : positive == negative ? 0.5 : 0.0));
+        var wins = 0.0;
+        foreach (var positive in positives)
+        {
+            wins += negatives.Count(negative => positive > negative);
+            wins += 0.5 * negatives.Count(negative => positive == negative);
+        }
+
         return wins / (positives.Count * (double)negatives.Count);
     }
 

@@ -13,7 +13,7 @@ namespace Node.Reports.Tests.Sc;
 public sealed class ScValidationTests
 {
     /// <summary>
-    /// dciodvfy asks for Laterality (0020,0060), type 2C, and warns when it is empty. The node
+    /// dciodvfy requires Laterality (0020,0060), type 2C, and warns when it is empty. The node
     /// leaves it empty where the source states no side, since it cannot tell whether the body
     /// part is paired; empty is the standard's value for "not known".
     /// </summary>

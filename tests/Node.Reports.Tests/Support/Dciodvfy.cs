@@ -6,7 +6,7 @@ namespace Node.Reports.Tests.Support;
 internal static class Dciodvfy
 {
     /// <summary>
-    /// dciodvfy knows only the registered coding schemes; a private scheme (a designator starting
+    /// dciodvfy recognises only the registered coding schemes, so a private scheme (a designator starting
     /// with "99", PS3.3 8.2), such as a model pack's finding codes, draws this warning even where
     /// Coding Scheme Identification Sequence declares it.
     /// </summary>

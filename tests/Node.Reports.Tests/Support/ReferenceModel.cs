@@ -13,7 +13,7 @@ namespace Node.Reports.Tests.Support;
 /// <summary>Runs the reference model pack (deploy/models/reference, on the CPU) over phantom studies and pydicom samples.</summary>
 internal static partial class ReferenceModel
 {
-    /// <summary>A stand-in settings hash: the SHA-256 of the pack's model.json, which holds the thresholds.</summary>
+    /// <summary>A stand-in settings hash: the SHA-256 of the pack's model.json, which contains the thresholds.</summary>
     public static readonly string SettingsSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(RepositoryPaths.ReferencePack, ModelPackLoader.ManifestFileName))));
 
     private static readonly Lazy<ModelPack> SharedPack = new(() => new ModelPackLoader(new InferenceOptions { UseCuda = false }).Load(PackWithTagsForKeywords()));

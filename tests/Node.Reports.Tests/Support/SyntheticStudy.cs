@@ -71,7 +71,16 @@ internal static class SyntheticStudy
             {
                 var body = Square(row - 128) + Square(column - 128) < Square(100);
                 var disc = Square(row - 100) + Square(column - 150) < Square(14);
-                var hu = disc ? 300 : body ? 40 + ((row - 128) / 4) : -1000;
+                var hu = -1000;
+                if (disc)
+                {
+                    hu = 300;
+                }
+                else if (body)
+                {
+                    hu = 40 + ((row - 128) / 4);
+                }
+
                 stored[(row * Size) + column] = (ushort)(hu + 1024);
             }
         }
