@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Node.Dicom.Dictionary;
 using Node.Dicom.Tags;
 
 namespace Node.Inference.Packs;
@@ -10,13 +10,6 @@ public static partial class ManifestReader
 {
     /// <summary>The photometric interpretations the preprocessing can turn into a model input.</summary>
     private static readonly string[] SupportedPhotometricInterpretations = ["MONOCHROME1", "MONOCHROME2"];
-
-    /// <summary>Keyword to tag, from the public fields of <see cref="DicomTags"/>.</summary>
-    private static readonly Lazy<Dictionary<string, DicomTag>> TagsByKeyword = new(() =>
-        typeof(DicomTags)
-            .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(field => field.FieldType == typeof(DicomTag))
-            .ToDictionary(field => field.Name, field => (DicomTag)field.GetValue(null)!, StringComparer.Ordinal));
 
     private static InputRules? ReadInputRules(JsonObjectReader? reader)
     {
@@ -67,8 +60,17 @@ public static partial class ManifestReader
         return attributes.Count == items.Count ? attributes : null;
     }
 
-    private static bool TryResolveTag(string text, out DicomTag tag) =>
-        TagsByKeyword.Value.TryGetValue(text, out tag) || DicomTag.TryParse(text, out tag);
+    /// <summary>Resolves a keyword of the data dictionary, or a tag written as "(gggg,eeee)".</summary>
+    private static bool TryResolveTag(string text, out DicomTag tag)
+    {
+        if (DicomDictionary.TryFindByKeyword(text, out var entry) && !entry.IsRepeating)
+        {
+            tag = entry.Tag;
+            return true;
+        }
+
+        return DicomTag.TryParse(text, out tag);
+    }
 
     private static IReadOnlyList<string>? ReadStrings(JsonObjectReader reader, string key, string itemForm, Func<string, bool> isValid)
     {

@@ -1,0 +1,66 @@
+using Node.Dicom.Network.Pdus;
+
+namespace Node.Dicom.Network.Dimse;
+
+/// <summary>
+/// Sends DIMSE messages as P-DATA-TF PDUs of one PDV each, no larger than the peer's Maximum
+/// Length (PS3.8 D.1), every fragment of even length.
+/// </summary>
+internal sealed class DimseMessageSender
+{
+    /// <summary>Fragment length used where the peer announced 0 (no limit), in bytes.</summary>
+    public const int UnlimitedPeerFragmentLength = 256 * 1024;
+
+    /// <summary>Passes one P-DATA-TF to the state machine (Evt9).</summary>
+    private readonly Func<PDataTf, CancellationToken, ValueTask> _send;
+
+    public DimseMessageSender(Func<PDataTf, CancellationToken, ValueTask> send, uint peerMaxPduLength)
+    {
+        _send = send;
+        MaxFragmentLength = FragmentLengthFor(peerMaxPduLength);
+    }
+
+    /// <summary>Largest fragment sent, in bytes: even, and with its 6-byte PDV header within the peer's maximum.</summary>
+    public int MaxFragmentLength { get; }
+
+    /// <summary>
+    /// The fragment length for a peer's Maximum Length: that length less the PDV header, rounded
+    /// down to even; <see cref="UnlimitedPeerFragmentLength"/> for 0.
+    /// </summary>
+    public static int FragmentLengthFor(uint peerMaxPduLength)
+    {
+        const int minFragmentLength = 2;
+        if (peerMaxPduLength == 0)
+        {
+            return UnlimitedPeerFragmentLength;
+        }
+
+        var fragment = (long)peerMaxPduLength - PduLayout.PdvHeaderLength;
+        fragment = Math.Min(fragment, int.MaxValue - PduLayout.PdvHeaderLength) & ~1L;
+        return (int)Math.Max(fragment, minFragmentLength);
+    }
+
+    /// <summary>Sends the command, then the data set if one is given, each split into fragments.</summary>
+    public async ValueTask SendAsync(byte contextId, DimseCommand command, ReadOnlyMemory<byte>? dataSet, CancellationToken cancellationToken)
+    {
+        await SendFragmentsAsync(contextId, command.Encode(), isCommand: true, cancellationToken).ConfigureAwait(false);
+        if (dataSet is { } data)
+        {
+            await SendFragmentsAsync(contextId, data, isCommand: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask SendFragmentsAsync(byte contextId, ReadOnlyMemory<byte> bytes, bool isCommand, CancellationToken cancellationToken)
+    {
+        var offset = 0;
+        do
+        {
+            var length = Math.Min(MaxFragmentLength, bytes.Length - offset);
+            var isLast = offset + length == bytes.Length;
+            var value = new PresentationDataValue(contextId, isCommand, isLast, bytes.Slice(offset, length));
+            await _send(new PDataTf([value]), cancellationToken).ConfigureAwait(false);
+            offset += length;
+        }
+        while (offset < bytes.Length);
+    }
+}

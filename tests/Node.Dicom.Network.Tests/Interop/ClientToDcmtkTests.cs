@@ -1,0 +1,88 @@
+using Node.Dicom.IO;
+using Node.Dicom.Network.Client;
+using Node.Dicom.Network.Tests.Support;
+using Node.Dicom.Tags;
+
+namespace Node.Dicom.Network.Tests.Interop;
+
+/// <summary>Our client against DCMTK's storescp over loopback.</summary>
+[TestFixture]
+public sealed class ClientToDcmtkTests
+{
+    private static readonly string[] SampleNames =
+    [
+        "CT_small.dcm", "MR_small_implicit.dcm", "rtplan.dcm", "reportsi.dcm", "SC_rgb_small_odd.dcm", "MR_small_RLE.dcm",
+    ];
+
+    private static readonly TimeSpan PeerLimit = TimeSpan.FromSeconds(60);
+
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("ainode-storescp-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task Echo_succeeds_against_storescp()
+    {
+        var (storescp, port) = await StartStorescpAsync();
+        using (storescp)
+        {
+            var client = new DicomClient(Options(port), TestLoggerFactory.Instance);
+
+            await client.EchoAsync().WaitAsync(TestServers.Guard);
+        }
+    }
+
+    [TestCase(null, Description = "storescp's default maximum PDU length.")]
+    [TestCase("4096", Description = "A peer maximum of 4096: every P-DATA-TF we send must fit it, or storescp rejects the PDU.")]
+    public async Task Send_samples_arrive_at_storescp(string? maxPdu)
+    {
+        var (storescp, port) = await StartStorescpAsync(maxPdu is null ? [] : ["--max-pdu", maxPdu]);
+        using (storescp)
+        {
+            var samples = SampleNames.Select(name => Peers.RequirePath(Path.Combine(Peers.PydicomTestFiles, name), "python3-pydicom")).ToArray();
+            var client = new DicomClient(Options(port), TestLoggerFactory.Instance);
+
+            var outcomes = await client.SendAsync(samples).WaitAsync(TestServers.Guard);
+
+            var stored = Directory.GetFiles(_folder).Select(path => DicomFile.Open(path)).ToDictionary(file => file.Dataset.GetUid(DicomTags.SOPInstanceUID)!);
+            foreach (var (sample, outcome) in samples.Zip(outcomes))
+            {
+                var source = DicomFile.Open(sample);
+                var uid = source.Dataset.GetUid(DicomTags.SOPInstanceUID)!;
+                if (source.TransferSyntax.IsEncapsulated)
+                {
+                    // storescp accepts only uncompressed syntaxes by default, so a compressed
+                    // file has no context and must be reported unsent.
+                    Assert.That(outcome.Status, Is.Null, sample);
+                    Assert.That(outcome.Error, Does.Contain("no presentation context"), sample);
+                    continue;
+                }
+
+                Assert.That(outcome.IsSuccess, Is.True, $"{sample}: {outcome.Error} {storescp.Output}");
+                Assert.That(stored.ContainsKey(uid), Is.True, sample);
+                Assert.That(DatasetComparer.Differences(source.Dataset, stored[uid].Dataset), Is.Empty, sample);
+            }
+        }
+    }
+
+    private async Task<(PeerProcess Process, int Port)> StartStorescpAsync(params string[] extra)
+    {
+        var program = Peers.RequireProgram("storescp", "dcmtk");
+        var port = PeerProcess.FreePort();
+        var process = PeerProcess.Start(program, PeerLimit, ["-aet", "STORESCP", "--output-directory", _folder, .. extra, port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await process.WaitForPortAsync(port);
+        return (process, port);
+    }
+
+    private static DicomClientOptions Options(int port) => new()
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        CalledAeTitle = "STORESCP",
+        CallingAeTitle = "AINODE",
+    };
+}
