@@ -1,3 +1,4 @@
+using Node.Dicom.Tests.Support;
 using Node.Inference.Results;
 using Node.Reports.Localization;
 using Node.Reports.Sc;
@@ -8,6 +9,9 @@ namespace Node.Reports.Tests.Sc;
 [Description("What the radiologist sees: the rendered SC of a fixed input matches a reference picture that a person checked by eye.")]
 public sealed class ScRenderingTests
 {
+    /// <summary>The font the node looks for first, from Debian's fonts-dejavu-core.</summary>
+    internal const string FontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
     /// <summary>Set to 1 to rewrite the reference pictures from the current renderer; look at them before committing.</summary>
     private const string UpdateVariable = "AINODE_UPDATE_REFERENCE_IMAGES";
 
@@ -16,6 +20,9 @@ public sealed class ScRenderingTests
 
     /// <summary>Fraction of samples allowed beyond that tolerance.</summary>
     private const double MaxDifferingFraction = 0.002;
+
+    [SetUp]
+    public void RequireFont() => Peers.RequirePath(FontPath, ReportFont.DebianPackage);
 
     [TestCase("en", "key-image-en.png")]
     [TestCase("ru", "key-image-ru.png")]

@@ -24,6 +24,9 @@ public sealed class ScValidationTests
     [OneTimeSetUp]
     public async Task AnalysePhantoms() => _studies = await ReferenceModel.AnalysePhantomsAsync(3, seed: 9090);
 
+    [SetUp]
+    public void RequireFont() => Peers.RequirePath(ScRenderingTests.FontPath, ReportFont.DebianPackage);
+
     [TestCase("en")]
     [TestCase("ru")]
     public void Sc_images_pass_dciodvfy(string language)

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
-using Node.Dicom.Dictionary;
 using Node.Dicom.Data;
 using Node.Dicom.IO;
 using Node.Inference.Imaging;
@@ -11,12 +9,12 @@ using Node.Inference.Runtime;
 namespace Node.Reports.Tests.Support;
 
 /// <summary>Runs the reference model pack (deploy/models/reference, on the CPU) over phantom studies and pydicom samples.</summary>
-internal static partial class ReferenceModel
+internal static class ReferenceModel
 {
     /// <summary>A stand-in settings hash: the SHA-256 of the pack's model.json, which contains the thresholds.</summary>
     public static readonly string SettingsSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(RepositoryPaths.ReferencePack, ModelPackLoader.ManifestFileName))));
 
-    private static readonly Lazy<ModelPack> SharedPack = new(() => new ModelPackLoader(new InferenceOptions { UseCuda = false }).Load(PackWithTagsForKeywords()));
+    private static readonly Lazy<ModelPack> SharedPack = new(() => new ModelPackLoader(new InferenceOptions { UseCuda = false }).Load(RepositoryPaths.ReferencePack));
 
     /// <summary>One pack shared by every test; never dispose it.</summary>
     public static ModelPack Pack => SharedPack.Value;
@@ -39,26 +37,6 @@ internal static partial class ReferenceModel
         var result = await Analyzer().AnalyzeAsync(new StudyInput(file.Dataset.GetUid(Node.Dicom.Tags.DicomTags.StudyInstanceUID) ?? string.Empty, [file.Dataset]));
         return new AnalysedStudy(result, [SourceInstance.FromFile(file)], new Dictionary<string, bool>());
     }
-
-    /// <summary>
-    /// Returns a copy of the reference pack whose required attributes are written as tags. The
-    /// manifest reader of the inference branch finds keywords among the fields of DicomTags, which
-    /// main turned into properties, so a keyword fails to load until that reader is updated.
-    /// </summary>
-    private static string PackWithTagsForKeywords()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ainode-reports-pack-" + Environment.ProcessId);
-        Directory.CreateDirectory(folder);
-        File.Copy(Path.Combine(RepositoryPaths.ReferencePack, "model.onnx"), Path.Combine(folder, "model.onnx"), overwrite: true);
-        var manifest = File.ReadAllText(Path.Combine(RepositoryPaths.ReferencePack, ModelPackLoader.ManifestFileName));
-        manifest = KeywordInQuotes().Replace(manifest, match =>
-            DicomDictionary.TryFindByKeyword(match.Groups[1].Value, out var entry) ? $"\"{entry.Tag}\"" : match.Value);
-        File.WriteAllText(Path.Combine(folder, ModelPackLoader.ManifestFileName), manifest);
-        return folder;
-    }
-
-    [GeneratedRegex("\"([A-Z][A-Za-z0-9]+)\"(?=[,\\]])")]
-    private static partial Regex KeywordInQuotes();
 
     private static StudyAnalyzer Analyzer() => new(Pack, new UncompressedGrayscaleDecoder(), new InferenceOptions { UseCuda = false });
 
