@@ -15,7 +15,7 @@ public sealed class ScValidationTests
     /// <summary>
     /// dciodvfy requires Laterality (0020,0060), type 2C, and warns when it is empty. The node
     /// leaves it empty where the source states no side, since it cannot tell whether the body
-    /// part is paired; empty is the standard's value for "not known".
+    /// part is paired. Empty is the standard's value for "not known".
     /// </summary>
     private const string EmptyLateralityWarning = "attribute <Laterality>";
 
