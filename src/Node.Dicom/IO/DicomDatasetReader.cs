@@ -214,6 +214,12 @@ internal sealed class DicomDatasetReader
             throw new DicomFormatException($"sequences nest deeper than {_options.MaxSequenceDepth} levels (DicomReadOptions.MaxSequenceDepth)", _input.Position, tag);
         }
 
+        // Each level recurses, so a raised MaxSequenceDepth could otherwise overflow the stack and end the process.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new DicomFormatException($"sequences nest {depth} levels deep, too deep for the thread's stack; lower DicomReadOptions.MaxSequenceDepth", _input.Position, tag);
+        }
+
         var sequence = new DicomSequence(tag);
         var end = length == UndefinedLength ? NoEndOffset : CheckedEnd(length, tag);
         while (end == NoEndOffset || _input.Position < end)

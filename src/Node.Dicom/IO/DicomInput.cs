@@ -14,8 +14,11 @@ internal sealed class DicomInput
 {
     private const int StreamBufferSize = 64 * 1024;
 
-    /// <summary>Values longer than this are read from a stream of unknown length in pieces of this size.</summary>
-    private const int UnknownLengthChunkSize = 1024 * 1024;
+    /// <summary>
+    /// Values longer than this are read from a stream of unknown length into an array that
+    /// starts at this size and doubles as bytes arrive, rather than one of the full length.
+    /// </summary>
+    private const int UnknownLengthFirstChunk = 64 * 1024;
 
     /// <summary>The bytes being parsed: the whole input in memory mode, or the refill buffer in stream mode.</summary>
     private byte[] _data;
@@ -118,12 +121,17 @@ internal sealed class DicomInput
     /// Reads a value of <paramref name="length"/> bytes: a slice of the input in memory mode, a
     /// new array in stream mode.
     /// </summary>
-    /// <exception cref="DicomFormatException">Fewer than <paramref name="length"/> bytes remain.</exception>
+    /// <exception cref="DicomFormatException">Fewer than <paramref name="length"/> bytes remain, or no array can hold that many.</exception>
     public ReadOnlyMemory<byte> ReadValue(uint length, DicomTag tag)
     {
         if (Remaining is { } remaining && length > remaining)
         {
             throw new DicomFormatException($"value length {length} exceeds the {remaining} bytes that remain", Position, tag);
+        }
+
+        if (length > Array.MaxLength)
+        {
+            throw new DicomFormatException($"value length {length} exceeds the largest array .NET can hold, {Array.MaxLength} bytes", Position, tag);
         }
 
         if (_stream is null)
@@ -133,7 +141,7 @@ internal sealed class DicomInput
             return slice;
         }
 
-        return _length is null && length > UnknownLengthChunkSize ? ReadInPieces(length, tag) : ReadIntoNewArray((int)length, tag);
+        return _length is null && length > UnknownLengthFirstChunk ? ReadGrowing((int)length, tag) : ReadIntoNewArray((int)length, tag);
     }
 
     /// <summary>Returns the unread rest of the input as a stream, for inflating a deflated data set.</summary>
@@ -174,21 +182,34 @@ internal sealed class DicomInput
     }
 
     /// <summary>
-    /// Reads a long value from a stream of unknown length a piece at a time, so a false length
-    /// field costs at most about twice the bytes the stream really holds.
+    /// Reads a long value from a stream of unknown length into an array that doubles as bytes
+    /// arrive. A false length field then costs at most 64 KiB or about four times the bytes the
+    /// stream really holds, and a true one about one extra copy of the value.
     /// </summary>
-    private ReadOnlyMemory<byte> ReadInPieces(uint length, DicomTag tag)
+    private byte[] ReadGrowing(int length, DicomTag tag)
     {
-        using var collected = new MemoryStream();
-        var left = (long)length;
-        while (left > 0)
+        var value = new byte[UnknownLengthFirstChunk];
+        var copied = Math.Min(value.Length, _end - _position);
+        _data.AsSpan(_position, copied).CopyTo(value);
+        _position += copied;
+        while (copied < length)
         {
-            var piece = ReadIntoNewArray((int)Math.Min(left, UnknownLengthChunkSize), tag);
-            collected.Write(piece.Span);
-            left -= piece.Length;
+            if (copied == value.Length)
+            {
+                Array.Resize(ref value, (int)Math.Min(length, 2L * value.Length));
+            }
+
+            var read = _stream!.Read(value, copied, value.Length - copied);
+            if (read == 0)
+            {
+                throw new DicomFormatException($"unexpected end of input inside a value of {length} bytes, {copied} read", Position, tag);
+            }
+
+            copied += read;
+            _dataOffset += read;
         }
 
-        return collected.ToArray();
+        return value;
     }
 
     private bool Refill(int count)

@@ -19,6 +19,12 @@ internal static class Part10Reader
 
     public static DicomFile Read(DicomInput input, DicomReadOptions options)
     {
+        // Zero bytes hold no element at all, so they are no file; DCMTK rejects them too.
+        if (input.IsAtEnd)
+        {
+            throw new DicomFormatException("the input is empty", input.Position);
+        }
+
         SkipPreamble(input);
         var meta = ReadFileMetaInformation(input, options);
         var syntax = ChooseTransferSyntax(input, meta);

@@ -58,8 +58,8 @@ internal static class Part10Writer
         var dataset = file.Dataset;
         var meta = new DicomDataset();
         meta.SetBytes(DicomTags.FileMetaInformationVersion, DicomVR.OB, FileMetaVersion);
-        meta.SetString(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, dataset.GetUid(DicomTags.SOPClassUID) ?? source.GetUid(DicomTags.MediaStorageSOPClassUID) ?? string.Empty);
-        meta.SetString(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, dataset.GetUid(DicomTags.SOPInstanceUID) ?? source.GetUid(DicomTags.MediaStorageSOPInstanceUID) ?? string.Empty);
+        meta.Set(MetaUid(DicomTags.MediaStorageSOPClassUID, dataset, DicomTags.SOPClassUID, source));
+        meta.Set(MetaUid(DicomTags.MediaStorageSOPInstanceUID, dataset, DicomTags.SOPInstanceUID, source));
         meta.SetString(DicomTags.TransferSyntaxUID, DicomVR.UI, file.TransferSyntax.Uid);
         meta.SetString(DicomTags.ImplementationClassUID, DicomVR.UI, DicomImplementation.ClassUid);
         meta.SetString(DicomTags.ImplementationVersionName, DicomVR.SH, DicomImplementation.VersionName);
@@ -72,6 +72,29 @@ internal static class Part10Writer
         }
 
         return meta;
+    }
+
+    /// <summary>
+    /// Builds a meta UID element from the data set's UID, else from the file's own meta
+    /// information, else empty. The bytes are copied without validation, so a data set read
+    /// from input with a malformed UID is written back as it came rather than rejected.
+    /// </summary>
+    private static DicomValueElement MetaUid(DicomTag metaTag, DicomDataset dataset, DicomTag datasetTag, DicomDataset source)
+    {
+        var value = UnpaddedValue(dataset, datasetTag) ?? UnpaddedValue(source, metaTag) ?? [];
+        return new DicomValueElement(metaTag, DicomVR.UI, DicomDataset.PadToEven(value, DicomVR.UI.PaddingByte));
+    }
+
+    /// <summary>Returns a value without its trailing NUL and space padding, or null where it is absent or empty.</summary>
+    private static byte[]? UnpaddedValue(DicomDataset dataset, DicomTag tag)
+    {
+        if (dataset.GetElement(tag) is not DicomValueElement element)
+        {
+            return null;
+        }
+
+        var unpadded = element.Value.Span.TrimEnd("\0 "u8);
+        return unpadded.IsEmpty ? null : unpadded.ToArray();
     }
 
     private static void WriteFileMetaInformation(Stream output, DicomDataset meta)

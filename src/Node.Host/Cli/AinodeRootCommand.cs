@@ -18,6 +18,9 @@ internal sealed class AinodeRootCommand : RootCommand
         : base("AI Node: a DICOM node that runs AI models on received studies and returns the results to the PACS.")
     {
         Subcommands.Add(new DumpCommand());
+        Subcommands.Add(new EchoCommand());
+        Subcommands.Add(new SendCommand());
+        Subcommands.Add(new ReceiveCommand());
         Subcommands.Add(SynthCommand.Create());
         Subcommands.Add(AnalyzeCommand.Create());
         SetAction(parseResult => ReportNodeNotBuilt(parseResult.InvocationConfiguration.Error));

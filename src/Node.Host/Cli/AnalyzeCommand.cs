@@ -66,7 +66,7 @@ public static class AnalyzeCommand
 
         using (pack)
         {
-            var analyzer = new StudyAnalyzer(pack, new UncompressedGrayscaleDecoder(), options, loggerFactory.CreateLogger<StudyAnalyzer>());
+            var analyzer = new StudyAnalyzer(pack, new DicomPixelDataDecoder(), options, loggerFactory.CreateLogger<StudyAnalyzer>());
             try
             {
                 var summary = await FolderAnalysis.RunAsync(inputPath, outputDirectory, analyzer, loggerFactory.CreateLogger(typeof(AnalyzeCommand)), cancellationToken).ConfigureAwait(false);

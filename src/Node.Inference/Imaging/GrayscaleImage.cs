@@ -4,7 +4,7 @@ namespace Node.Inference.Imaging;
 public sealed class GrayscaleImage
 {
     /// <exception cref="ArgumentException">The number of values is not rows × columns.</exception>
-    public GrayscaleImage(int rows, int columns, float[] values)
+    public GrayscaleImage(int rows, int columns, float[] values, bool isMonochrome1 = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
@@ -16,6 +16,7 @@ public sealed class GrayscaleImage
         Rows = rows;
         Columns = columns;
         Values = values;
+        IsMonochrome1 = isMonochrome1;
     }
 
     public int Rows { get; }
@@ -23,4 +24,7 @@ public sealed class GrayscaleImage
     public int Columns { get; }
 
     public float[] Values { get; }
+
+    /// <summary>Whether the minimum value displays white (Photometric Interpretation MONOCHROME1); <see cref="Values"/> are never inverted.</summary>
+    public bool IsMonochrome1 { get; }
 }

@@ -15,8 +15,6 @@ namespace Node.Inference.Preprocessing;
 /// </summary>
 public sealed class ImagePreprocessor
 {
-    private const string Monochrome1 = "MONOCHROME1";
-
     private readonly ModelManifest _manifest;
     private readonly IImageDecoder _decoder;
     private readonly InputRuleChecker _rules;
@@ -48,7 +46,7 @@ public sealed class ImagePreprocessor
         }
         catch (DicomFormatException exception)
         {
-            var reason = new NotAnalysedReason(NotAnalysedRule.PixelData, $"Pixel Data {DicomTags.PixelData}", exception.Reason, "native grayscale pixel data that matches its attributes", uid);
+            var reason = new NotAnalysedReason(NotAnalysedRule.PixelData, $"Pixel Data {DicomTags.PixelData}", exception.Reason, "grayscale pixel data in a transfer syntax the node decodes, matching its attributes", uid);
             return PreprocessingOutcome.Rejected(identity, [reason]);
         }
 
@@ -57,7 +55,7 @@ public sealed class ImagePreprocessor
             return PreprocessingOutcome.Rejected(identity, [windowReason!]);
         }
 
-        var invert = settings.InvertMonochrome1 && dataset.GetString(DicomTags.PhotometricInterpretation)?.Trim() == Monochrome1;
+        var invert = settings.InvertMonochrome1 && image.IsMonochrome1;
         var (display, measures) = ApplyWindow(image, window, invert);
         var rangeReasons = PlausibilityChecker.Check(measures, _manifest.PlausibleRanges, uid);
         if (rangeReasons.Count > 0)

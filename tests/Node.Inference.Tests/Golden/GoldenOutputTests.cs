@@ -46,7 +46,7 @@ public sealed class GoldenOutputTests
 
     private static async Task CompareWithGoldenAsync(IReadOnlyList<(string Name, StudyInput Study)> cases)
     {
-        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new UncompressedGrayscaleDecoder(), ReferencePack.CpuOptions());
+        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), ReferencePack.CpuOptions());
         var results = await analyzer.AnalyzeAsync([.. cases.Select(item => item.Study)]);
         var actual = cases.Zip(results, (item, result) => (item.Name, Node: Describe(result))).ToList();
 

@@ -20,7 +20,7 @@ public sealed class PhantomMetricTests
     public async Task AnalyzePhantomSet()
     {
         _studies = PhantomSets.Generate(PhantomSets.MetricStudyCount, PhantomSets.MetricSeed);
-        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new UncompressedGrayscaleDecoder(), ReferencePack.CpuOptions());
+        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), ReferencePack.CpuOptions());
         _results = await analyzer.AnalyzeAsync(PhantomSets.AsInputs(_studies));
     }
 

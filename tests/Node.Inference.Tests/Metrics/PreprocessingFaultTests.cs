@@ -83,7 +83,7 @@ public sealed class PreprocessingFaultTests
 
     private static async Task<IReadOnlyList<StudyResult>> AnalyzeAsync(ModelPack pack, Action<DicomDataset>? alter = null)
     {
-        var analyzer = new StudyAnalyzer(pack, new UncompressedGrayscaleDecoder(), ReferencePack.CpuOptions());
+        var analyzer = new StudyAnalyzer(pack, new DicomPixelDataDecoder(), ReferencePack.CpuOptions());
         return await analyzer.AnalyzeAsync(PhantomSets.AsInputs(_studies, alter));
     }
 

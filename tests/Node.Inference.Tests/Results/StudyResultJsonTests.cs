@@ -12,7 +12,7 @@ public sealed class StudyResultJsonTests
     [Description("A probability is a type end to end: results.json must give back every double exactly.")]
     public async Task Probabilities_round_trip_exactly()
     {
-        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new UncompressedGrayscaleDecoder(), ReferencePack.CpuOptions());
+        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), ReferencePack.CpuOptions());
         var result = (AnalysedStudyResult)await analyzer.AnalyzeAsync(PhantomSets.AsInputs(PhantomSets.Generate(1, 13))[0]);
 
         using var document = JsonDocument.Parse(StudyResultJson.Write(result));
@@ -33,7 +33,7 @@ public sealed class StudyResultJsonTests
     [Test]
     public async Task Not_analysed_result_has_reasons_and_no_probabilities()
     {
-        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new UncompressedGrayscaleDecoder(), ReferencePack.CpuOptions());
+        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), ReferencePack.CpuOptions());
         var result = await analyzer.AnalyzeAsync(new StudyInput("1.2.3", []));
 
         using var document = JsonDocument.Parse(StudyResultJson.Write(result));

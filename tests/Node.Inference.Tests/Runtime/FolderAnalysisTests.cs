@@ -18,7 +18,7 @@ public sealed class FolderAnalysisTests
             var studies = new PhantomGenerator(PhantomModality.CT, 17).Generate(2).ToList();
             PhantomWriter.Write(Path.Combine(root, "in"), studies);
             var logger = new CapturingLogger<StudyAnalyzer>();
-            var analyzer = new StudyAnalyzer(ReferencePack.Shared, new UncompressedGrayscaleDecoder(), ReferencePack.CpuOptions());
+            var analyzer = new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), ReferencePack.CpuOptions());
 
             var summary = await FolderAnalysis.RunAsync(Path.Combine(root, "in"), Path.Combine(root, "out"), analyzer, logger);
 
@@ -38,7 +38,7 @@ public sealed class FolderAnalysisTests
     [Test]
     public void Missing_input_path_throws()
     {
-        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new UncompressedGrayscaleDecoder(), ReferencePack.CpuOptions());
+        var analyzer = new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), ReferencePack.CpuOptions());
 
         Assert.ThrowsAsync<FileNotFoundException>(() => FolderAnalysis.RunAsync("/nonexistent/ainode", Path.GetTempPath(), analyzer, new CapturingLogger<StudyAnalyzer>()));
     }

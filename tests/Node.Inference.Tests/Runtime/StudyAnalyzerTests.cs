@@ -127,5 +127,5 @@ public sealed class StudyAnalyzerTests
     }
 
     private static async Task<IReadOnlyList<StudyResult>> Analyze(IReadOnlyList<StudyInput> inputs, InferenceOptions options) =>
-        await new StudyAnalyzer(ReferencePack.Shared, new UncompressedGrayscaleDecoder(), options).AnalyzeAsync(inputs);
+        await new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), options).AnalyzeAsync(inputs);
 }

@@ -38,7 +38,7 @@ internal static class ReferenceModel
         return new AnalysedStudy(result, [SourceInstance.FromFile(file)], new Dictionary<string, bool>());
     }
 
-    private static StudyAnalyzer Analyzer() => new(Pack, new UncompressedGrayscaleDecoder(), new InferenceOptions { UseCuda = false });
+    private static StudyAnalyzer Analyzer() => new(Pack, new DicomPixelDataDecoder(), new InferenceOptions { UseCuda = false });
 
     private static DicomDataset RoundTrip(DicomDataset instance) => DicomFile.Read(new DicomFile(instance).ToBytes()).Dataset;
 }

@@ -3,15 +3,16 @@ using Node.Dicom.Data;
 using Node.Dicom.Errors;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
+using Node.Dicom.Uids;
 using Node.Dicom.Tests.Support;
 using Node.Dicom.Vr;
 using Node.Inference.Imaging;
 
 namespace Node.Inference.Tests.Imaging;
 
-public sealed class UncompressedGrayscaleDecoderTests
+public sealed class DicomPixelDataDecoderTests
 {
-    private readonly UncompressedGrayscaleDecoder _decoder = new();
+    private readonly DicomPixelDataDecoder _decoder = new();
 
     [Test]
     [Description("pydicom is the oracle: its pixel_array times the rescale must give the same modality values as ours.")]
@@ -84,7 +85,7 @@ public sealed class UncompressedGrayscaleDecoderTests
 
         var exception = Assert.Throws<DicomPixelDataException>(() => _decoder.Decode(dataset, applyModalityLut: false));
 
-        Assert.That(exception!.Reason, Does.Contain("need 8"));
+        Assert.That(exception!.Reason, Does.Contain("fewer than the 8"));
     }
 
     [Test]
@@ -94,6 +95,55 @@ public sealed class UncompressedGrayscaleDecoderTests
         dataset.SetString(DicomTags.PhotometricInterpretation, DicomVR.CS, "RGB");
 
         Assert.Throws<DicomPixelDataException>(() => _decoder.Decode(dataset, applyModalityLut: false));
+    }
+
+    [Test]
+    public void Jpeg_transfer_syntax_is_named_in_reason()
+    {
+        var dataset = Grayscale(8, 8, signed: false, [0, 0]);
+        dataset.Set(new DicomFragmentSequence(DicomTags.PixelData, DicomVR.OB, ReadOnlyMemory<byte>.Empty, [new byte[8]]));
+
+        var exception = Assert.Throws<DicomPixelDataException>(() => _decoder.Decode(dataset, DicomTransferSyntax.JPEGBaseline8Bit, applyModalityLut: false));
+
+        Assert.That(exception!.Reason, Does.Contain(DicomTransferSyntax.JPEGBaseline8Bit.ToString()));
+    }
+
+    [Test]
+    [Description("Preprocessing inverts MONOCHROME1 after windowing, so the decoder reports it and leaves the values as stored.")]
+    public void Monochrome1_is_reported_not_inverted()
+    {
+        var dataset = Grayscale(16, 12, signed: false, [0, 1, 2, 3]);
+        dataset.SetString(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME1");
+
+        var image = _decoder.Decode(dataset, applyModalityLut: false);
+
+        Assert.That(image.IsMonochrome1, Is.True);
+        Assert.That(image.Values, Is.EqualTo(new float[] { 0, 1, 2, 3 }));
+    }
+
+    [Test]
+    public void Every_frame_is_decoded_in_order()
+    {
+        var dataset = Grayscale(16, 16, signed: false, [1, 2, 3, 4, 5, 6, 7, 8]);
+        dataset.SetString(DicomTags.NumberOfFrames, DicomVR.IS, "2");
+
+        var frames = _decoder.DecodeFrames(dataset, DicomTransferSyntax.ExplicitVRLittleEndian, applyModalityLut: false);
+
+        Assert.That(frames, Has.Count.EqualTo(2));
+        Assert.That(frames[0].Values, Is.EqualTo(new float[] { 1, 2, 3, 4 }));
+        Assert.That(frames[1].Values, Is.EqualTo(new float[] { 5, 6, 7, 8 }));
+    }
+
+    [Test]
+    [Description("Each analysed image is one frame, so Decode rejects a multi-frame instance instead of dropping frames.")]
+    public void Multi_frame_single_decode_is_rejected()
+    {
+        var dataset = Grayscale(16, 16, signed: false, [1, 2, 3, 4, 5, 6, 7, 8]);
+        dataset.SetString(DicomTags.NumberOfFrames, DicomVR.IS, "2");
+
+        var exception = Assert.Throws<DicomPixelDataException>(() => _decoder.Decode(dataset, applyModalityLut: false));
+
+        Assert.That(exception!.Reason, Does.Contain("2 frames"));
     }
 
     /// <summary>Returns a 2 × 2 grayscale data set with the given stored words.</summary>

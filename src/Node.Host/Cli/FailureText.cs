@@ -1,0 +1,31 @@
+using System.Net.Sockets;
+using Node.Dicom.Network.Errors;
+
+namespace Node.Host.Cli;
+
+/// <summary>Formats the one line that a failed command prints to standard error: <c>ainode: WHAT: REASON</c>.</summary>
+internal static class FailureText
+{
+    /// <summary>Exit code of a command that failed for a reason other than its usage.</summary>
+    public const int FailureExitCode = 1;
+
+    /// <summary>Writes <c>ainode: {what}: {reason}</c> on one line and returns <see cref="FailureExitCode"/>.</summary>
+    public static int Report(TextWriter error, string what, string reason)
+    {
+        error.WriteLine($"ainode: {what}: {OneLine(reason)}");
+        return FailureExitCode;
+    }
+
+    /// <summary>
+    /// Returns the reason of a network failure: the socket error for a connection that failed
+    /// (for example "Connection refused"), else the exception's own message, which names the
+    /// reject reason, abort source or timeout.
+    /// </summary>
+    public static string Reason(Exception exception) => exception switch
+    {
+        DicomConnectionException { InnerException: SocketException socket } => socket.Message,
+        _ => exception.Message.TrimEnd('.'),
+    };
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,175 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Node.Dicom.Network.Server;
+using Node.Dicom.Uids;
+using Node.Host.Logging;
+using Node.Host.Storage;
+
+namespace Node.Host.Cli;
+
+/// <summary>
+/// <c>ainode receive --out DIR [--port P] [--ae-title AE] [--max-pdu BYTES] [--bind ADDRESS] [--log-format json|text]</c>:
+/// a Storage and Verification SCP like DCMTK's storescp. It stores every received instance in
+/// DIR as <c>SOPInstanceUID.dcm</c>, flushed to disk before the success status goes back, and
+/// runs until SIGINT or SIGTERM, then stops gracefully and exits 0.
+/// </summary>
+/// <remarks>
+/// Logs go to standard output through the console logger, one line per entry: the server's start
+/// and stop, one line when an association is accepted and one when it ends, and one per instance.
+/// Standard error gets only the one line of a failure that ends the command.
+/// </remarks>
+internal sealed class ReceiveCommand : Command
+{
+    public const string JsonLogFormat = "json";
+
+    public const string TextLogFormat = "text";
+
+    private readonly Option<string> _out = new("--out")
+    {
+        Description = "Folder for the received files; created if missing. Each instance is stored as SOPInstanceUID.dcm.",
+        HelpName = "DIR",
+        Required = true,
+    };
+
+    private readonly Option<int> _port = PeerOptions.CreatePortOption("TCP port to listen on");
+
+    private readonly Option<string> _aeTitle = PeerOptions.CreateAeTitleOption(
+        "--ae-title",
+        "AE title of this receiver; an association whose called AE title differs is rejected.",
+        PeerOptions.DefaultCalledAeTitle);
+
+    private readonly Option<int> _maxPdu = PeerOptions.CreateMaxPduOption();
+
+    private readonly Option<string> _bind = new("--bind")
+    {
+        Description = "Local address to listen on; 0.0.0.0 listens on every IPv4 address.",
+        HelpName = "ADDRESS",
+        DefaultValueFactory = _ => IPAddress.Any.ToString(),
+        Validators =
+        {
+            result =>
+            {
+                if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
+                {
+                    result.AddError($"--bind '{result.GetValueOrDefault<string>()}' is not an IP address.");
+                }
+            },
+        },
+    };
+
+    private readonly Option<string> _logFormat = new("--log-format")
+    {
+        Description = $"Log line format on standard output: {JsonLogFormat} (one JSON object per line, with every field and the association scope) or {TextLogFormat} (one plain line per entry).",
+        HelpName = "FORMAT",
+        DefaultValueFactory = _ => JsonLogFormat,
+    };
+
+    public ReceiveCommand()
+        : base("receive", "Receive DICOM instances with C-STORE and store each as a Part 10 file, like DCMTK's storescp; stops on SIGINT or SIGTERM.")
+    {
+        _logFormat.AcceptOnlyFromAmong(JsonLogFormat, TextLogFormat);
+        Options.Add(_out);
+        Options.Add(_port);
+        Options.Add(_aeTitle);
+        Options.Add(_maxPdu);
+        Options.Add(_bind);
+        Options.Add(_logFormat);
+        SetAction(parseResult =>
+        {
+            var options = new DicomServerOptions
+            {
+                AeTitle = parseResult.GetRequiredValue(_aeTitle),
+                Port = parseResult.GetValue(_port),
+                MaxPduLength = parseResult.GetValue(_maxPdu),
+                BindAddress = IPAddress.Parse(parseResult.GetRequiredValue(_bind)),
+                StorageOnlyTransferSyntaxes = [.. DicomTransferSyntax.All.Where(syntax => syntax.IsEncapsulated)],
+            };
+            using var loggerFactory = CreateLoggerFactory(parseResult.GetRequiredValue(_logFormat));
+            return Run(parseResult.GetRequiredValue(_out), options, loggerFactory, parseResult.InvocationConfiguration.Error);
+        });
+    }
+
+    private static int Run(string folder, DicomServerOptions options, ILoggerFactory loggerFactory, TextWriter error)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return FailureText.Report(error, $"cannot use {folder} as the output folder", exception.Message);
+        }
+
+        var handler = new Part10FolderStore(folder, loggerFactory.CreateLogger<Part10FolderStore>());
+        try
+        {
+            ServeAsync(options, handler, loggerFactory).GetAwaiter().GetResult();
+            return 0;
+        }
+        catch (SocketException exception)
+        {
+            return FailureText.Report(error, $"cannot listen on {options.BindAddress}:{options.Port}", exception.Message);
+        }
+    }
+
+    /// <summary>Serves until SIGINT or SIGTERM, then stops: running associations get the grace period to finish.</summary>
+    private static async Task ServeAsync(DicomServerOptions options, Part10FolderStore handler, ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger<ReceiveCommand>();
+        using var stop = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => OnSignal(context, stop, logger));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => OnSignal(context, stop, logger));
+
+        // NOTE: the server is disposed only once started, because DicomServer.DisposeAsync after a
+        // failed StartAsync throws NullReferenceException (it awaits an accept loop never begun).
+        var server = new DicomServer(options, handler, loggerFactory);
+        await server.StartAsync().ConfigureAwait(false);
+        await using var started = server;
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // A stop signal: fall through to the graceful stop.
+        }
+
+        await server.StopAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the runtime from ending the process at once, so the server stops gracefully.</summary>
+    private static void OnSignal(PosixSignalContext context, CancellationTokenSource stop, ILogger logger)
+    {
+        context.Cancel = true;
+        HostLog.StopSignalReceived(logger, context.Signal.ToString());
+        stop.Cancel();
+    }
+
+    private static ILoggerFactory CreateLoggerFactory(string format) => LoggerFactory.Create(builder =>
+    {
+        builder.SetMinimumLevel(LogLevel.Information);
+        if (format == TextLogFormat)
+        {
+            // The association scope is a dictionary, which the text formatter would print as its type name.
+            builder.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.IncludeScopes = false;
+                console.UseUtcTimestamp = true;
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
+            return;
+        }
+
+        builder.AddJsonConsole(console =>
+        {
+            console.IncludeScopes = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+    });
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Node.Inference.Packs;
+using Node.Inference.Runtime;
+
+namespace Node.Benchmarks;
+
+/// <summary>
+/// The <c>inference</c> command: writes a phantom CT corpus, then times the node's path
+/// (decode, preprocess, ONNX Runtime through <see cref="StudyAnalyzer"/>) against raw
+/// ONNX Runtime runs on the same prepared tensors, on the CPU provider at the same batch size.
+/// Both sides run first in blocks (all runs of one, then the other) and then interleaved, so
+/// drift from other load on the machine shows as a gap between the two orders.
+/// </summary>
+internal static class InferenceCommand
+{
+    private const int DefaultStudies = 40;
+    private const int DefaultRuns = 5;
+    private const int DefaultSeed = 1;
+    private const string DefaultCorpus = "artifacts/benchmarks/inference-corpus";
+    private const string DefaultPack = "deploy/models/reference";
+
+    public static Command Create()
+    {
+        var studies = new Option<int>("--studies") { Description = "Number of phantom CT studies of three slices each.", DefaultValueFactory = _ => DefaultStudies };
+        var runs = new Option<int>("--runs") { Description = "Timed runs of each side in each order; medians are reported.", DefaultValueFactory = _ => DefaultRuns };
+        var seed = new Option<int>("--seed") { Description = "Seed of the phantom generator.", DefaultValueFactory = _ => DefaultSeed };
+        var batch = new Option<int>("--batch-size") { Description = "Images per ONNX Runtime run on both sides.", DefaultValueFactory = _ => InferenceOptions.DefaultBatchSize };
+        var corpus = new Option<DirectoryInfo>("--corpus") { Description = "Folder the corpus is written to; its contents are replaced.", DefaultValueFactory = _ => new DirectoryInfo(DefaultCorpus) };
+        var pack = new Option<DirectoryInfo>("--pack") { Description = "Model pack folder.", DefaultValueFactory = _ => new DirectoryInfo(DefaultPack) };
+        var command = new Command("inference", "Time the node's inference path against raw ONNX Runtime on the CPU.") { studies, runs, seed, batch, corpus, pack };
+        command.SetAction(result => Run(result.GetValue(pack)!, result.GetValue(corpus)!, result.GetValue(studies), result.GetValue(runs), result.GetValue(seed), result.GetValue(batch)));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo packFolder, DirectoryInfo corpus, int studies, int runs, int seed, int batchSize)
+    {
+        var options = new InferenceOptions { UseCuda = false, BatchSize = batchSize };
+        var invalid = options.Validate();
+        if (studies < 1 || runs < 1 || invalid.Count > 0)
+        {
+            Console.Error.WriteLine($"--studies ({studies}) and --runs ({runs}) must be at least 1. {string.Join(" ", invalid)}");
+            return 2;
+        }
+
+        var instances = PhantomCtCorpus.WriteAndRead(corpus, studies, seed);
+        using var pack = new ModelPackLoader(options).Load(packFolder.FullName);
+        var effectiveBatch = pack.Manifest.Preprocessing.InputTensor.Shape[0] == 1 ? 1 : batchSize;
+        var node = new NodeInferenceRun(pack, options, instances);
+        using var raw = new RawOnnxRun(pack, effectiveBatch, instances);
+        Console.WriteLine($"corpus: {instances.Count} instances, {raw.ImageCount} prepared, batch size {effectiveBatch}, preprocessing parallelism {options.PreprocessingParallelism}, {Environment.ProcessorCount} processors");
+
+        // One untimed pass each loads the model's kernels and the JIT's code.
+        node.Time();
+        raw.Time();
+
+        var blockNode = Enumerable.Range(0, runs).Select(_ => node.Time()).ToList();
+        var blockRaw = Enumerable.Range(0, runs).Select(_ => raw.Time()).ToList();
+        var interleavedNode = new List<TimeSpan>();
+        var interleavedRaw = new List<TimeSpan>();
+        for (var i = 0; i < runs; i++)
+        {
+            interleavedNode.Add(node.Time());
+            interleavedRaw.Add(raw.Time());
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| order | runs | node images/s | raw ONNX Runtime images/s | node / raw |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        PrintRow("blocks (A A … B B …)", runs, instances.Count, blockNode, raw.ImageCount, blockRaw);
+        PrintRow("interleaved (A B A B …)", runs, instances.Count, interleavedNode, raw.ImageCount, interleavedRaw);
+        return 0;
+    }
+
+    private static void PrintRow(string order, int runs, int nodeImages, List<TimeSpan> node, int rawImages, List<TimeSpan> raw)
+    {
+        var nodeRate = nodeImages / Median.Of(node).TotalSeconds;
+        var rawRate = rawImages / Median.Of(raw).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {order} | {runs} | {nodeRate:F1} | {rawRate:F1} | {nodeRate / rawRate:P1} |"));
+    }
+}

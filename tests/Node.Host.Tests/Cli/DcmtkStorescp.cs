@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Node.Host.Tests.Cli;
+
+/// <summary>Starts DCMTK's storescp on a free loopback port as the peer of <c>ainode echo</c> and <c>ainode send</c>.</summary>
+internal static class DcmtkStorescp
+{
+    public const string AeTitle = "STORESCP";
+
+    /// <summary>Longest storescp may run in one test before it is killed by PID.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
+
+    /// <summary>Starts storescp storing into <paramref name="folder"/> and waits until it listens.</summary>
+    public static async Task<(BackgroundProcess Process, int Port)> StartAsync(string folder)
+    {
+        var program = Ainode.RequireProgram("storescp", "dcmtk");
+        var port = BackgroundProcess.FreePort();
+        var process = BackgroundProcess.Start(program, Limit, "-aet", AeTitle, "--output-directory", folder, port.ToString(CultureInfo.InvariantCulture));
+        await process.WaitForPortAsync(port);
+        return (process, port);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using Node.Dicom.IO;
+using Node.Dicom.Tags;
+using Node.Dicom.Uids;
+using Node.Dicom.Vr;
+
+namespace Node.Host.Tests.Cli;
+
+[TestFixture]
+public sealed class SendCommandTests
+{
+    /// <summary>Uncompressed pydicom samples of several SOP classes, in Explicit and Implicit VR Little Endian; storescp accepts only uncompressed syntaxes by default.</summary>
+    private static readonly string[] SampleNames = ["CT_small.dcm", "MR_small_implicit.dcm", "rtplan.dcm", "reportsi.dcm", "SC_rgb_small_odd.dcm"];
+
+    private string _received = null!;
+    private string _sources = null!;
+
+    [SetUp]
+    public void CreateFolders()
+    {
+        _received = Directory.CreateTempSubdirectory("ainode-send-received-").FullName;
+        _sources = Directory.CreateTempSubdirectory("ainode-send-sources-").FullName;
+    }
+
+    [TearDown]
+    public void DeleteFolders()
+    {
+        Directory.Delete(_received, recursive: true);
+        Directory.Delete(_sources, recursive: true);
+    }
+
+    [Test]
+    [Description("One sample named directly, the others found by searching a folder and its subfolder; all arrive and read back equal.")]
+    public async Task Send_samples_arrive_at_storescp()
+    {
+        var samples = SampleNames.Select(Ainode.PydicomSample).ToArray();
+        var nested = Directory.CreateDirectory(Path.Combine(_sources, "series", "nested")).FullName;
+        foreach (var (sample, index) in samples.Skip(1).Select((sample, index) => (sample, index)))
+        {
+            File.Copy(sample, Path.Combine(index % 2 == 0 ? _sources : nested, Path.GetFileName(sample)));
+        }
+
+        var (storescp, port) = await DcmtkStorescp.StartAsync(_received);
+        using (storescp)
+        {
+            var result = Ainode.Run("send", samples[0], _sources, "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle);
+
+            Assert.That(result.ExitCode, Is.Zero, result.Error + result.Output + storescp.Output);
+            Assert.That(result.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(1), result.Output);
+            Assert.That(result.Output, Does.StartWith($"sent {samples.Length}, warnings 0, failed 0"));
+            Assert.That(result.Error, Is.Empty);
+        }
+
+        var stored = Directory.GetFiles(_received).Select(path => DicomFile.Open(path)).ToDictionary(file => file.Dataset.GetUid(DicomTags.SOPInstanceUID)!);
+        Assert.That(stored, Has.Count.EqualTo(samples.Length));
+        foreach (var sample in samples)
+        {
+            var source = DicomFile.Open(sample);
+            var uid = source.Dataset.GetUid(DicomTags.SOPInstanceUID)!;
+            Assert.That(stored.ContainsKey(uid), Is.True, sample);
+            Assert.That(DatasetDifferences.Between(source.Dataset, stored[uid].Dataset), Is.Empty, sample);
+        }
+    }
+
+    [Test]
+    [Description("A truncated file is reported on its own line and counted as failed; the good file is still sent.")]
+    public async Task Send_reports_unreadable_file_and_continues()
+    {
+        var good = Ainode.PydicomSample("CT_small.dcm");
+        var truncated = Ainode.PydicomSample("MR_truncated.dcm");
+        var (storescp, port) = await DcmtkStorescp.StartAsync(_received);
+        using (storescp)
+        {
+            var result = Ainode.Run("send", truncated, good, "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle);
+
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            var lines = result.Output.TrimEnd().Split('\n');
+            Assert.That(lines, Has.Length.EqualTo(2), result.Output);
+            Assert.That(lines[0], Does.StartWith($"{truncated}: not sent: "));
+            Assert.That(lines[1], Does.StartWith("sent 1, warnings 0, failed 1"));
+            Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(result.Error, Does.StartWith($"ainode: C-STORE to {DcmtkStorescp.AeTitle} at 127.0.0.1:{port}: "));
+        }
+
+        Assert.That(Directory.GetFiles(_received), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    [Description("A file whose SOP Instance UID is not a valid UID cannot go into a C-STORE-RQ; the command ends with one line, not a stack trace.")]
+    public async Task Send_of_invalid_uid_fails_in_one_line()
+    {
+        var hostile = Path.Combine(_sources, "hostile.dcm");
+        var dataset = DicomFile.Open(Ainode.PydicomSample("CT_small.dcm")).Dataset;
+        dataset.SetBytes(DicomTags.SOPInstanceUID, DicomVR.UI, Encoding.ASCII.GetBytes("../../x"));
+        using (var output = File.Create(hostile))
+        {
+            DicomFile.WriteDataset(output, dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
+        }
+
+        var (storescp, port) = await DcmtkStorescp.StartAsync(_received);
+        using (storescp)
+        {
+            var result = Ainode.Run("send", hostile, "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle);
+
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), result.Error);
+            Assert.That(result.Error, Does.StartWith($"ainode: C-STORE to {DcmtkStorescp.AeTitle} at 127.0.0.1:{port}: "));
+        }
+
+        Assert.That(Directory.GetFiles(_received), Is.Empty);
+    }
+
+    [Test]
+    public void Send_to_closed_port_fails_in_one_line()
+    {
+        var port = BackgroundProcess.FreePort();
+
+        var result = Ainode.Run("send", Ainode.PydicomSample("CT_small.dcm"), "--port", Text(port));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(result.Error, Does.Contain("refused").IgnoreCase);
+    }
+
+    [Test]
+    public void Send_of_missing_path_fails()
+    {
+        var result = Ainode.Run("send", "/nonexistent/folder");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Is.EqualTo("ainode: cannot send /nonexistent/folder: no such file or folder\n"));
+    }
+
+    [Test]
+    public void Send_without_path_is_usage_error()
+    {
+        var result = Ainode.Run("send");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+    }
+
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Node.Dicom.IO;
+using Node.Dicom.Network.Association;
+using Node.Dicom.Network.Dimse;
+using Node.Dicom.Network.Server;
+using Node.Dicom.Tags;
+using Node.Dicom.Uids;
+using Node.Host.Storage;
+
+namespace Node.Host.Tests.Storage;
+
+/// <summary>
+/// The receiver's store handler called directly. The server rejects an invalid SOP Instance UID
+/// before a handler receives it, so only a direct call shows that the handler checks it too.
+/// </summary>
+[TestFixture]
+public sealed class Part10FolderStoreTests
+{
+    private const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
+
+    private string _root = null!;
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolders()
+    {
+        _root = Directory.CreateTempSubdirectory("ainode-store-").FullName;
+        _folder = Directory.CreateDirectory(Path.Combine(_root, "a", "b")).FullName;
+    }
+
+    [TearDown]
+    public void DeleteFolders() => Directory.Delete(_root, recursive: true);
+
+    [TestCase("../../x", Description = "A relative path out of the folder.")]
+    [TestCase("/tmp/x", Description = "An absolute path.")]
+    [TestCase("1.2..3", Description = "An empty component.")]
+    [TestCase("1.2.3a", Description = "A letter.")]
+    [TestCase("", Description = "Empty.")]
+    [TestCase("1.222222222222222222222222222222222222222222222222222222222222222", Description = "65 characters, one more than a UID may have.")]
+    public async Task Invalid_uid_is_rejected_and_not_written(string uid)
+    {
+        var store = new Part10FolderStore(_folder, NullLogger.Instance);
+
+        var result = await store.StoreAsync(Request(uid), new MemoryStream([0x08, 0x00]), CancellationToken.None);
+
+        Assert.That(result.Status, Is.EqualTo(DimseStatus.InvalidSopInstance));
+        Assert.That(Directory.GetFiles(_root, "*", SearchOption.AllDirectories), Is.Empty);
+    }
+
+    [Test]
+    [Description("The longest valid UID, 64 characters, is a valid file name.")]
+    public async Task Uid_of_64_characters_is_stored()
+    {
+        var uid = "1." + new string('2', 62);
+        var store = new Part10FolderStore(_folder, NullLogger.Instance);
+
+        var result = await store.StoreAsync(Request(uid), new MemoryStream(DataSet(uid)), CancellationToken.None);
+
+        Assert.That(result.Status, Is.EqualTo(DimseStatus.Success));
+        Assert.That(File.Exists(Path.Combine(_folder, uid + ".dcm")), Is.True);
+    }
+
+    [Test]
+    [Description("The stored file is the Part 10 header followed by the data set bytes unchanged, and no temporary file is left.")]
+    public async Task Stored_file_holds_header_and_data_set()
+    {
+        const string uid = "1.2.3.4";
+        var dataSet = DataSet(uid);
+        var store = new Part10FolderStore(_folder, NullLogger.Instance);
+
+        var result = await store.StoreAsync(Request(uid), new MemoryStream(dataSet), CancellationToken.None);
+
+        Assert.That(result.Status, Is.EqualTo(DimseStatus.Success));
+        Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { Path.Combine(_folder, uid + ".dcm") }));
+        var bytes = File.ReadAllBytes(Path.Combine(_folder, uid + ".dcm"));
+        Assert.That(bytes.AsSpan(bytes.Length - dataSet.Length).SequenceEqual(dataSet), Is.True);
+        var file = DicomFile.Open(Path.Combine(_folder, uid + ".dcm"));
+        Assert.That(file.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPInstanceUID), Is.EqualTo(uid));
+        Assert.That(file.TransferSyntax, Is.EqualTo(DicomTransferSyntax.ExplicitVRLittleEndian));
+    }
+
+    [Test]
+    [Description("A data set cut short by an abort: the exception reaches the server, and neither the file nor its temporary file is left.")]
+    public void Failed_transfer_leaves_no_file()
+    {
+        const string uid = "1.2.3.5";
+        var store = new Part10FolderStore(_folder, NullLogger.Instance);
+
+        Assert.ThrowsAsync<IOException>(async () => await store.StoreAsync(Request(uid), new FailingStream(), CancellationToken.None));
+
+        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+    }
+
+    private static DicomStoreRequest Request(string uid) => new(
+        new DicomAssociationInfo("1", "SCU", "AINODE", new IPEndPoint(IPAddress.Loopback, 1)),
+        CtImageStorage,
+        uid,
+        DicomTransferSyntax.ExplicitVRLittleEndian,
+        1,
+        0);
+
+    /// <summary>A small data set with the SOP class and instance, encoded as a C-STORE carries it.</summary>
+    private static byte[] DataSet(string uid)
+    {
+        var dataset = new Node.Dicom.Data.DicomDataset();
+        dataset.SetUid(DicomTags.SOPClassUID, CtImageStorage);
+        dataset.SetUid(DicomTags.SOPInstanceUID, uid);
+        using var output = new MemoryStream();
+        DicomFile.WriteDataset(output, dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
+        return output.ToArray();
+    }
+
+    /// <summary>Yields a few bytes, then fails as a data set stream does when the association aborts.</summary>
+    private sealed class FailingStream : MemoryStream
+    {
+        private bool _sentSome;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_sentSome)
+            {
+                throw new IOException("The association aborted.");
+            }
+
+            _sentSome = true;
+            buffer.Span[..4].Fill(0x08);
+            return ValueTask.FromResult(4);
+        }
+    }
+}
