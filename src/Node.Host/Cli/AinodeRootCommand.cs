@@ -23,6 +23,7 @@ internal sealed class AinodeRootCommand : RootCommand
         Subcommands.Add(new ReceiveCommand());
         Subcommands.Add(SynthCommand.Create());
         Subcommands.Add(AnalyzeCommand.Create());
+        Subcommands.Add(EvaluateCommand.Create());
         SetAction(parseResult => ReportNodeNotBuilt(parseResult.InvocationConfiguration.Error));
     }
 
