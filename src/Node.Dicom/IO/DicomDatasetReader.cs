@@ -35,7 +35,7 @@ internal sealed class DicomDatasetReader
     /// <summary>True when the last read stopped at Pixel Data because <see cref="DicomReadOptions.StopBeforePixelData"/> is set.</summary>
     public bool StoppedBeforePixelData { get; private set; }
 
-    /// <summary>Reads top-level elements to the end of the input, or up to Pixel Data where the options say so.</summary>
+    /// <summary>Reads top-level elements to the end of the input, or up to Pixel Data where the options request it.</summary>
     public DicomDataset ReadTopLevel()
     {
         var dataset = new DicomDataset();
@@ -122,7 +122,7 @@ internal sealed class DicomDatasetReader
 
         var (vr, length) = explicitVR ? ReadExplicitHeader(tag) : ReadImplicitHeader(dataset, tag);
 
-        // In Explicit VR, UN of undefined length holds a sequence in Implicit VR Little Endian (PS3.5 6.2.2).
+        // In Explicit VR, UN of undefined length contains a sequence in Implicit VR Little Endian (PS3.5 6.2.2).
         if (vr == DicomVR.SQ || (length == UndefinedLength && vr == DicomVR.UN))
         {
             var itemsExplicit = explicitVR && vr == DicomVR.SQ;
@@ -183,7 +183,7 @@ internal sealed class DicomDatasetReader
 
     /// <summary>
     /// The VR of an element in Implicit VR: the dictionary's, with "US or SS" decided by Pixel
-    /// Representation (0028,0103) where the data set already holds it.
+    /// Representation (0028,0103) where the data set already contains it.
     /// </summary>
     private static DicomVR ImplicitVR(DicomDataset dataset, DicomTag tag)
     {

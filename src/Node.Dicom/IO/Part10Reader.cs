@@ -7,9 +7,9 @@ using Node.Dicom.Uids;
 namespace Node.Dicom.IO;
 
 /// <summary>
-/// Reads a DICOM file (PS3.10): the 128-byte preamble and "DICM" prefix where present, the file
-/// meta information (group 0002) where present, then the data set in the transfer syntax the
-/// meta information names or, without one, the syntax its first bytes show.
+/// Reads a DICOM file (PS3.10): the 128-byte preamble and "DICM" prefix and the file meta
+/// information (group 0002), each where present. The data set follows in the transfer syntax the
+/// meta information names, or else in the syntax its first bytes show.
 /// </summary>
 internal static class Part10Reader
 {
