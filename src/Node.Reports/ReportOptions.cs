@@ -4,10 +4,10 @@ using Node.Dicom.Uids;
 
 namespace Node.Reports;
 
-/// <summary>Settings of the report step, configuration section "Reports".</summary>
+/// <summary>Settings of the report step, configuration section "Reporting".</summary>
 public sealed class ReportOptions
 {
-    public const string SectionName = "Reports";
+    public const string SectionName = "Reporting";
 
     public const string DefaultLanguage = ReportLanguages.EnglishCode;
     public const string DefaultDeviceObserverName = "AI Node";

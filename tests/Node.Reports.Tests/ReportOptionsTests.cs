@@ -14,7 +14,7 @@ public sealed class ReportOptionsTests
         var errors = new ReportOptions { Language = "de" }.Validate();
 
         Assert.That(errors, Has.Count.EqualTo(1));
-        Assert.That(errors[0], Is.EqualTo("Reports:Language = \"de\" is invalid; expected one of: en, ru."));
+        Assert.That(errors[0], Is.EqualTo("Reporting:Language = \"de\" is invalid; expected one of: en, ru."));
     }
 
     [Test]
@@ -22,8 +22,8 @@ public sealed class ReportOptionsTests
     {
         var errors = new ReportOptions { MaxKeyImages = -1, OverlayMaxOpacity = 1.5, SrSeriesNumber = 7, ScSeriesNumber = 7 }.Validate();
 
-        Assert.That(errors, Has.Some.StartsWith("Reports:MaxKeyImages = -1"));
-        Assert.That(errors, Has.Some.StartsWith("Reports:OverlayMaxOpacity = 1.5"));
+        Assert.That(errors, Has.Some.StartsWith("Reporting:MaxKeyImages = -1"));
+        Assert.That(errors, Has.Some.StartsWith("Reporting:OverlayMaxOpacity = 1.5"));
         Assert.That(errors, Has.Some.Contains("need different numbers"));
     }
 

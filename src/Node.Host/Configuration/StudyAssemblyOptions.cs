@@ -1,0 +1,13 @@
+namespace Node.Host.Configuration;
+
+/// <summary>Settings of study assembly, configuration section "StudyAssembly".</summary>
+public sealed class StudyAssemblyOptions
+{
+    public const string SectionName = "StudyAssembly";
+
+    /// <summary>A study is ready for analysis once no instance of it arrived for this long. Default 10 s.</summary>
+    public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the node looks for studies that became quiet. Default 1 s.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
