@@ -9,7 +9,11 @@ namespace Node.Reports;
 /// SHA-256 (lower-case hex) of the effective settings that produced the result, written into the
 /// SR next to the ONNX file's SHA-256 so that a result can be traced to its configuration.
 /// </param>
-public sealed record ReportRequest(StudyResult Result, IReadOnlyList<SourceInstance> Sources, string SettingsSha256)
+/// <param name="Predecessors">
+/// Earlier SRs of the same study that this report supersedes (a re-analysis after late
+/// instances); the SR names them in its Predecessor Documents Sequence. Null or empty for a first report.
+/// </param>
+public sealed record ReportRequest(StudyResult Result, IReadOnlyList<SourceInstance> Sources, string SettingsSha256, IReadOnlyList<SourceInstance>? Predecessors = null)
 {
     /// <exception cref="ArgumentException">There are no source instances, or one lacks a SOP Class or SOP Instance UID.</exception>
     internal void ThrowIfInvalid()

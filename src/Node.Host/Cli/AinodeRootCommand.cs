@@ -1,22 +1,23 @@
 using System.CommandLine;
+using Node.Host.Hosting;
 
 namespace Node.Host.Cli;
 
 /// <summary>
-/// The <c>ainode</c> command line: tool subcommands, and with no subcommand the node service,
-/// which is not built yet.
+/// The <c>ainode</c> command line: tool subcommands, and with no subcommand the node itself
+/// (the same as <c>ainode serve</c>).
 /// </summary>
 internal sealed class AinodeRootCommand : RootCommand
 {
     /// <summary>Exit code for a command line that does not parse (unknown option, missing argument).</summary>
     public const int UsageErrorExitCode = 2;
 
-    /// <summary>Exit code of the bare <c>ainode</c> command until the node service exists.</summary>
-    public const int NotBuiltExitCode = 1;
-
     public AinodeRootCommand()
         : base("AI Node: a DICOM node that runs AI models on received studies and returns the results to the PACS.")
     {
+        var settings = ServeCommand.CreateSettingsOption();
+        Options.Add(settings);
+        Subcommands.Add(ServeCommand.Create());
         Subcommands.Add(new DumpCommand());
         Subcommands.Add(new EchoCommand());
         Subcommands.Add(new SendCommand());
@@ -24,7 +25,7 @@ internal sealed class AinodeRootCommand : RootCommand
         Subcommands.Add(SynthCommand.Create());
         Subcommands.Add(AnalyzeCommand.Create());
         Subcommands.Add(EvaluateCommand.Create());
-        SetAction(parseResult => ReportNodeNotBuilt(parseResult.InvocationConfiguration.Error));
+        SetAction(parseResult => NodeHost.Run(parseResult.GetValue(settings), parseResult.InvocationConfiguration.Error));
     }
 
     /// <summary>
@@ -42,12 +43,5 @@ internal sealed class AinodeRootCommand : RootCommand
 
         parseResult.Invoke();
         return UsageErrorExitCode;
-    }
-
-    private int ReportNodeNotBuilt(TextWriter error)
-    {
-        var commands = string.Join(", ", Subcommands.Select(command => command.Name));
-        error.WriteLine($"ainode: the node service is not built yet; commands: {commands} (see ainode --help)");
-        return NotBuiltExitCode;
     }
 }

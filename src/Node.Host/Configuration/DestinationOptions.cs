@@ -1,3 +1,4 @@
+using Node.Dicom.Network.Pdus;
 using Node.Dicom.Network.Server;
 
 namespace Node.Host.Configuration;
@@ -19,4 +20,30 @@ public sealed class DestinationOptions
 
     /// <summary>The AE title the node calls with. Default "AINODE".</summary>
     public string CallingAeTitle { get; set; } = DicomServerOptions.DefaultAeTitle;
+
+    /// <summary>Adds one message per invalid setting, with keys under <paramref name="key"/>.</summary>
+    public void Validate(List<string> errors, string key)
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 64)
+        {
+            errors.Add($"{key}:{nameof(Name)} = \"{Name}\" is invalid; expected 1 to 64 characters.");
+        }
+
+        if (Uri.CheckHostName(Host) == UriHostNameType.Unknown)
+        {
+            errors.Add($"{key}:{nameof(Host)} = \"{Host}\" is invalid; expected a host name or IP address.");
+        }
+
+        SettingChecks.Range(errors, $"{key}:{nameof(Port)}", Port, 1, 65535);
+        CheckAeTitle(errors, $"{key}:{nameof(CalledAeTitle)}", CalledAeTitle);
+        CheckAeTitle(errors, $"{key}:{nameof(CallingAeTitle)}", CallingAeTitle);
+    }
+
+    private static void CheckAeTitle(List<string> errors, string key, string value)
+    {
+        if (!PduText.IsValidAeTitle(value.Trim(' ')))
+        {
+            errors.Add($"{key} = \"{value}\" is invalid; expected 1 to 16 printable ASCII characters without '\\'.");
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Node.Host.Configuration;
 
 /// <summary>Settings of the result sender, configuration section "Destinations".</summary>
@@ -25,4 +27,32 @@ public sealed class DestinationsOptions
 
     /// <summary>How often the sender looks for reports waiting in the outbox. Default 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Returns one message per invalid setting, the cross-field rules included.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        for (var i = 0; i < Peers.Count; i++)
+        {
+            Peers[i].Validate(errors, string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(Peers)}:{i}"));
+        }
+
+        foreach (var name in Peers.GroupBy(peer => peer.Name, StringComparer.Ordinal).Where(group => group.Count() > 1).Select(group => group.Key))
+        {
+            errors.Add($"{SectionName}:{nameof(Peers)}: the name \"{name}\" is used by more than one destination; each needs its own name.");
+        }
+
+        SettingChecks.Range(errors, $"{SectionName}:{nameof(MaxRetryAttempts)}", MaxRetryAttempts, 0, 100);
+        SettingChecks.Positive(errors, $"{SectionName}:{nameof(RetryBaseDelay)}", RetryBaseDelay);
+        SettingChecks.Positive(errors, $"{SectionName}:{nameof(RetryMaxDelay)}", RetryMaxDelay);
+        if (RetryMaxDelay < RetryBaseDelay)
+        {
+            errors.Add($"{SectionName}:{nameof(RetryMaxDelay)} = {RetryMaxDelay:c} is shorter than {SectionName}:{nameof(RetryBaseDelay)} = {RetryBaseDelay:c}; expected at least as long.");
+        }
+
+        SettingChecks.Range(errors, $"{SectionName}:{nameof(CircuitBreakerFailureThreshold)}", CircuitBreakerFailureThreshold, 1, 1000);
+        SettingChecks.Positive(errors, $"{SectionName}:{nameof(CircuitBreakerBreakDuration)}", CircuitBreakerBreakDuration);
+        SettingChecks.Positive(errors, $"{SectionName}:{nameof(PollInterval)}", PollInterval);
+        return errors;
+    }
 }

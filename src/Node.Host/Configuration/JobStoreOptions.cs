@@ -17,4 +17,21 @@ public sealed class JobStoreOptions
 
     /// <summary>How long a SQLite command waits for a lock held by another connection. Default 5 s.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Returns one message per invalid setting.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!string.Equals(Provider, SqliteProvider, StringComparison.Ordinal))
+        {
+            errors.Add($"{SectionName}:{nameof(Provider)} = \"{Provider}\" is invalid; expected \"{SqliteProvider}\".");
+        }
+
+        SettingChecks.Positive(errors, $"{SectionName}:{nameof(BusyTimeout)}", BusyTimeout);
+        return errors;
+    }
+
+    /// <summary>The SQLite file: <see cref="SqlitePath"/>, or jobs.db under the storage root.</summary>
+    public string EffectiveSqlitePath(StorageOptions storage) =>
+        SqlitePath.Length > 0 ? Path.GetFullPath(SqlitePath) : Path.Combine(storage.RootPath, DefaultSqliteFileName);
 }

@@ -30,4 +30,17 @@ public sealed class StorageOptions
 
     /// <summary>Where each job's SR and SC files wait for delivery: Root/outbox/JobId/.</summary>
     public string OutboxPath => Path.Combine(RootPath, OutboxFolderName);
+
+    /// <summary>Returns one message per invalid setting.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Root))
+        {
+            errors.Add($"{SectionName}:{nameof(Root)} is empty; expected a folder path such as \"{DefaultRoot}\".");
+        }
+
+        SettingChecks.Range(errors, $"{SectionName}:{nameof(FreeDiskMarginMegabytes)}", FreeDiskMarginMegabytes, 0, 1L << 40);
+        return errors;
+    }
 }

@@ -10,4 +10,13 @@ public sealed class StudyAssemblyOptions
 
     /// <summary>How often the node looks for studies that became quiet. Default 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Returns one message per invalid setting.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        SettingChecks.NotNegative(errors, $"{SectionName}:{nameof(QuietPeriod)}", QuietPeriod);
+        SettingChecks.Positive(errors, $"{SectionName}:{nameof(PollInterval)}", PollInterval);
+        return errors;
+    }
 }

@@ -14,6 +14,8 @@ public sealed class InferenceOptions
     public const int MaxBatchSize = 1024;
     public const int DefaultPreprocessingParallelism = 2;
     public const int MaxPreprocessingParallelism = 256;
+    public const int DefaultMaxAttempts = 3;
+    public const int MaxMaxAttempts = 100;
 
     /// <summary>Whether to try the CUDA execution provider before the CPU one. Default true; CPU is used where CUDA fails to load.</summary>
     public bool UseCuda { get; set; } = DefaultUseCuda;
@@ -30,6 +32,16 @@ public sealed class InferenceOptions
     /// <summary>Whether image results keep the model's heatmaps. Default true.</summary>
     public bool IncludeHeatmaps { get; set; } = true;
 
+    /// <summary>
+    /// Model pack folders, each holding model.json and model.onnx. A study goes to the first pack
+    /// whose input rules accept the most of its instances. Empty (the default) means the reference
+    /// pack shipped beside the executable.
+    /// </summary>
+    public List<string> ModelPacks { get; set; } = [];
+
+    /// <summary>Analyses of one study that may fail (an error, not a "not analysed" result) before it is marked failed, from 1 to 100. Default 3.</summary>
+    public int MaxAttempts { get; set; } = DefaultMaxAttempts;
+
     /// <summary>Returns one message per invalid setting, naming its configuration key, value and allowed range; empty where all are valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -37,6 +49,7 @@ public sealed class InferenceOptions
         CheckRange(errors, nameof(CudaDeviceId), CudaDeviceId, 0, MaxCudaDeviceId);
         CheckRange(errors, nameof(BatchSize), BatchSize, 1, MaxBatchSize);
         CheckRange(errors, nameof(PreprocessingParallelism), PreprocessingParallelism, 1, MaxPreprocessingParallelism);
+        CheckRange(errors, nameof(MaxAttempts), MaxAttempts, 1, MaxMaxAttempts);
         return errors;
     }
 

@@ -62,6 +62,10 @@ public sealed class StructuredReportWriter
         ReportInstance.SetContentDateTime(dataset, createdAt);
         dataset.SetSequence(DicomTags.PerformedProcedureCodeSequence);
         dataset.SetSequence(DicomTags.CurrentRequestedProcedureEvidenceSequence, [.. Evidence.Build(request.Sources)]);
+        if (request.Predecessors is { Count: > 0 } predecessors)
+        {
+            dataset.SetSequence(DicomTags.PredecessorDocumentsSequence, [.. Evidence.Build(predecessors)]);
+        }
     }
 
     /// <summary>SR Document Content module: the root CONTAINER sits in the data set itself, with TID 1500 as its template.</summary>

@@ -55,6 +55,28 @@ internal sealed class BackgroundProcess : IDisposable
         return new BackgroundProcess(Process.Start(start)!, limit);
     }
 
+    /// <summary>Starts a program as <paramref name="start"/> describes (working folder, environment), with its output captured; killed after <paramref name="limit"/>.</summary>
+    public static BackgroundProcess Start(ProcessStartInfo start, TimeSpan limit)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        return new BackgroundProcess(Process.Start(start)!, limit);
+    }
+
+    /// <summary>Whether the program has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills the program at once with SIGKILL, as a crash or the OOM killer would, and waits for it to end.</summary>
+    public void KillHard()
+    {
+        Signal("KILL");
+        _process.WaitForExit(WaitLimit);
+    }
+
+    /// <summary>Sends SIGTERM to the program's PID, as systemd does at stop.</summary>
+    public void Terminate() => Signal("TERM");
+
     /// <summary>Returns a loopback port that was free a moment ago.</summary>
     public static int FreePort()
     {

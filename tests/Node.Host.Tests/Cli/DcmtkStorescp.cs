@@ -8,13 +8,15 @@ internal static class DcmtkStorescp
     public const string AeTitle = "STORESCP";
 
     /// <summary>Longest storescp may run in one test before it is killed by PID.</summary>
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(300);
 
     /// <summary>Starts storescp storing into <paramref name="folder"/> and waits until it listens.</summary>
-    public static async Task<(BackgroundProcess Process, int Port)> StartAsync(string folder)
+    public static Task<(BackgroundProcess Process, int Port)> StartAsync(string folder) => StartAsync(folder, BackgroundProcess.FreePort());
+
+    /// <summary>Starts storescp on a given loopback port, storing into <paramref name="folder"/>, and waits until it listens.</summary>
+    public static async Task<(BackgroundProcess Process, int Port)> StartAsync(string folder, int port)
     {
         var program = Ainode.RequireProgram("storescp", "dcmtk");
-        var port = BackgroundProcess.FreePort();
         var process = BackgroundProcess.Start(program, Limit, "-aet", AeTitle, "--output-directory", folder, port.ToString(CultureInfo.InvariantCulture));
         await process.WaitForPortAsync(port);
         return (process, port);

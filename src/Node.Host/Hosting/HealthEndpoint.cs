@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Node.Host.Jobs;
+
+namespace Node.Host.Hosting;
+
+/// <summary>
+/// <c>GET /health</c>: 200 with the count of jobs in each unfinished state (and failed) while the
+/// job store answers, 503 where it does not. For load balancers, systemd watchdogs and people.
+/// </summary>
+internal static class HealthEndpoint
+{
+    public const string Path = "/health";
+
+    private static readonly JobState[] CountedStates = [JobState.Receiving, JobState.Ready, JobState.Analysing, JobState.Reporting, JobState.Sending, JobState.Failed];
+
+    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet(Path, (Delegate)GetAsync);
+
+    private static async Task<IResult> GetAsync(HttpContext context)
+    {
+        var store = context.RequestServices.GetRequiredService<IJobStore>();
+        try
+        {
+            var jobs = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var state in CountedStates)
+            {
+                var inState = await store.GetJobsInStateAsync(state, context.RequestAborted).ConfigureAwait(false);
+                jobs[state.ToString()] = inState.Count;
+            }
+
+            return Results.Json(new { status = "ok", jobs });
+        }
+        catch (JobStoreException exception)
+        {
+            return Results.Json(new { status = "job store unavailable", error = exception.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Node.Host.Analysis;
+using Node.Host.Configuration;
+using Node.Host.Jobs;
+using Node.Inference.Runtime;
+using Node.Reports;
+
+namespace Node.Host.Hosting;
+
+/// <summary>The node's services and hosted services, registered in the order they start.</summary>
+internal static class NodeServices
+{
+    public static void Add(IServiceCollection services, IConfiguration configuration, NodeSettings settings, ModelPackCatalog catalog, StartupLogging startupLogging)
+    {
+        AddLogging(services, configuration);
+        AddOptions(services, configuration);
+        services.AddSingleton(startupLogging);
+        services.AddSingleton(settings);
+        services.AddSingleton(catalog);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new StudyReportWriter(settings.Reporting));
+        services.AddSingleton<ReportOutbox>();
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.Dicom.ShutdownGracePeriod + ShutdownMargin);
+        AddPipeline(services, settings);
+    }
+
+    /// <summary>Single-line console output with UTC timestamps; the Logging section may pick another formatter.</summary>
+    public static void AddConsole(ILoggingBuilder builder) => builder.AddSimpleConsole(console =>
+    {
+        console.SingleLine = true;
+        console.UseUtcTimestamp = true;
+        console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    });
+
+    /// <summary>Time the other services get at stop beyond the DICOM grace period, to hand back work and close the store.</summary>
+    private static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(10);
+
+    private static void AddLogging(IServiceCollection services, IConfiguration configuration) => services.AddLogging(builder =>
+    {
+        builder.ClearProviders();
+        builder.AddConfiguration(configuration.GetSection("Logging"));
+        AddConsole(builder);
+    });
+
+    /// <summary>Each section bound and validated at start as well, the standard way, for code that takes IOptions.</summary>
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        AddSection<DicomOptions>(services, configuration, DicomOptions.SectionName, options => options.Validate());
+        AddSection<StorageOptions>(services, configuration, StorageOptions.SectionName, options => options.Validate());
+        AddSection<JobStoreOptions>(services, configuration, JobStoreOptions.SectionName, options => options.Validate());
+        AddSection<StudyAssemblyOptions>(services, configuration, StudyAssemblyOptions.SectionName, options => options.Validate());
+        AddSection<InferenceOptions>(services, configuration, InferenceOptions.SectionName, options => options.Validate());
+        AddSection<DestinationsOptions>(services, configuration, DestinationsOptions.SectionName, options => options.Validate());
+        AddSection<ReportOptions>(services, configuration, ReportOptions.SectionName, options => options.Validate());
+        AddSection<WebOptions>(services, configuration, WebOptions.SectionName, options => options.Validate());
+    }
+
+    private static void AddSection<T>(IServiceCollection services, IConfiguration configuration, string name, Func<T, IReadOnlyList<string>> validate)
+        where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(name)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new SectionValidator<T>(validate));
+    }
+
+    private static void AddPipeline(IServiceCollection services, NodeSettings settings)
+    {
+        services.AddSingleton<IJobStore>(provider => new Jobs.Sqlite.SqliteJobStore(
+            settings.JobStore.EffectiveSqlitePath(settings.Storage),
+            settings.JobStore.BusyTimeout,
+            provider.GetRequiredService<ILogger<Jobs.Sqlite.SqliteJobStore>>()));
+
+        services.AddHostedService<NodeStartupService>();
+        services.AddHostedService(provider => new Ingest.StoreScpService(
+            settings.Dicom.ToServerOptions(),
+            ActivatorUtilities.CreateInstance<Ingest.StoreScpHandler>(provider),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService<StudyAssemblyService>();
+        services.AddHostedService<InferenceWorker>();
+        services.AddHostedService<Node.Host.Delivery.ResultSenderService>();
+    }
+}

@@ -1,0 +1,96 @@
+using Node.Host.Tests.Cli;
+
+namespace Node.Host.Tests.Node;
+
+/// <summary>The node started as a process with invalid settings: it does not start, and says which key is wrong and why.</summary>
+[TestFixture]
+public sealed class NodeStartTests
+{
+    /// <summary>sysexits' EX_CONFIG, the node's exit code for invalid settings.</summary>
+    private const int InvalidSettingsExitCode = 78;
+
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("ainode-start-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public void Missing_model_pack_stops_start()
+    {
+        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        settings["Inference:ModelPacks:0"] = Path.Combine(_folder, "no-such-pack");
+
+        var (exitCode, output) = RunToExit(settings);
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain("Inference:ModelPacks:0 = \"" + Path.Combine(_folder, "no-such-pack") + "\": no such folder"));
+    }
+
+    [Test]
+    public void Unwritable_storage_folder_stops_start()
+    {
+        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        var file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "not a folder");
+        settings["Storage:Root"] = Path.Combine(file, "var");
+
+        var (exitCode, output) = RunToExit(settings);
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain("Storage:Root: the folder"));
+    }
+
+    [Test]
+    public void Misspelt_environment_key_stops_start()
+    {
+        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        settings["StudyAssembly:QuietPeriode"] = "00:00:05";
+
+        var (exitCode, output) = RunToExit(settings);
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain("invalid setting: StudyAssembly:QuietPeriode is not a known setting"));
+    }
+
+    [Test]
+    public void Each_invalid_setting_gets_one_line()
+    {
+        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        settings["Dicom:Port"] = "0";
+        settings["Reporting:Language"] = "fr";
+        settings["Destinations:MaxRetryAttempts"] = "-1";
+
+        var (exitCode, output) = RunToExit(settings);
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(NodeLines(output, "invalid setting: Dicom:Port = 0"), Is.EqualTo(1), output);
+        Assert.That(NodeLines(output, "invalid setting: Reporting:Language = \"fr\""), Is.EqualTo(1), output);
+        Assert.That(NodeLines(output, "invalid setting: Destinations:MaxRetryAttempts = -1"), Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("3 problem(s)"));
+    }
+
+    [Test]
+    public void Malformed_settings_file_stops_start()
+    {
+        File.WriteAllText(Path.Combine(_folder, "appsettings.json"), "{ \"Dicom\": { \"Port\": 104, }");
+        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+
+        var (exitCode, output) = RunToExit(settings);
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain("not valid JSON"));
+    }
+
+    private (int ExitCode, string Output) RunToExit(Dictionary<string, string> settings)
+    {
+        using var node = NodeProcess.StartWithoutWaiting(_folder, settings);
+        var exitCode = node.WaitForExit();
+        return (exitCode, node.Output);
+    }
+
+    private static int NodeLines(string output, string text) =>
+        output.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+}
