@@ -1,13 +1,19 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Node.Host.Analysis;
+using Node.Host.Logging;
 using Node.Inference.Imaging;
 using Node.Inference.Packs;
+using Node.Inference.Results;
 using Node.Inference.Runtime;
+using Node.Reports;
 
 namespace Node.Host.Cli;
 
-/// <summary>The command <c>ainode analyze</c>: runs a model pack over DICOM files and writes results.json per study.</summary>
+/// <summary>
+/// The command <c>ainode analyze</c>: runs a model pack over DICOM files and writes, per study,
+/// results.json and the reports the node would send: sr.dcm and sc-NNN.dcm.
+/// </summary>
 public static class AnalyzeCommand
 {
     /// <summary>Exit code for a model pack that fails to load.</summary>
@@ -34,23 +40,50 @@ public static class AnalyzeCommand
             DefaultValueFactory = _ => DefaultModelPack,
         };
 
-        var command = new Command("analyze", "Analyse DICOM files with a model pack and write each study's results.json.")
+        var language = new Option<string>("--language")
+        {
+            Description = "Language of the text in the SR and SC: en or ru. Default: en.",
+            DefaultValueFactory = _ => ReportLanguages.EnglishCode,
+        };
+        language.AcceptOnlyFromAmong([.. ReportLanguages.Codes]);
+        var noReports = new Option<bool>("--no-reports")
+        {
+            Description = "Write only results.json, without the SR and SC files.",
+        };
+
+        var command = new Command("analyze", "Analyse DICOM files with a model pack and write each study's results.json, SR and SC.")
         {
             input,
             output,
             model,
+            language,
+            noReports,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetValue(input)!,
-            parseResult.GetValue(output)!,
-            parseResult.GetValue(model)!,
-            loggerFactory ?? NullLoggerFactory.Instance,
-            parseResult.InvocationConfiguration,
-            cancellationToken));
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var ownLogging = loggerFactory is null ? CreateLoggerFactory() : null;
+            var reports = parseResult.GetValue(noReports) ? null : new ReportOptions { Language = parseResult.GetValue(language)! };
+            return await RunAsync(
+                parseResult.GetValue(input)!,
+                parseResult.GetValue(output)!,
+                parseResult.GetValue(model)!,
+                reports,
+                loggerFactory ?? ownLogging!,
+                parseResult.InvocationConfiguration,
+                cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string inputPath, string outputDirectory, string packDirectory, ILoggerFactory loggerFactory, InvocationConfiguration console, CancellationToken cancellationToken)
+    /// <summary>Log lines (the execution provider chosen, studies not analysed) go to standard error, so standard output keeps only the summary.</summary>
+    private static ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(builder =>
+    {
+        builder.SetMinimumLevel(LogLevel.Information);
+        builder.AddSimpleConsole(console => console.SingleLine = true);
+        builder.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+    });
+
+    private static async Task<int> RunAsync(string inputPath, string outputDirectory, string packDirectory, ReportOptions? reports, ILoggerFactory loggerFactory, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         var options = new InferenceOptions();
         ModelPack pack;
@@ -69,7 +102,8 @@ public static class AnalyzeCommand
             var analyzer = new StudyAnalyzer(pack, new DicomPixelDataDecoder(), options, loggerFactory.CreateLogger<StudyAnalyzer>());
             try
             {
-                var summary = await FolderAnalysis.RunAsync(inputPath, outputDirectory, analyzer, loggerFactory.CreateLogger(typeof(AnalyzeCommand)), cancellationToken).ConfigureAwait(false);
+                var writeReports = reports is null ? null : CreateReportWriter(pack, options, reports, loggerFactory.CreateLogger(typeof(AnalyzeCommand)));
+                var summary = await FolderAnalysis.RunAsync(inputPath, outputDirectory, analyzer, loggerFactory.CreateLogger(typeof(AnalyzeCommand)), cancellationToken, writeReports).ConfigureAwait(false);
                 await console.Output.WriteLineAsync(
                     $"{summary.StudiesAnalysed} stud(ies) analysed, {summary.StudiesNotAnalysed} not analysed, {summary.FilesSkipped} file(s) skipped; results in {Path.GetFullPath(outputDirectory)}.").ConfigureAwait(false);
                 return 0;
@@ -80,5 +114,25 @@ public static class AnalyzeCommand
                 return InputNotFoundExitCode;
             }
         }
+    }
+
+    /// <summary>Writes each study's SR and SC next to its results.json, as the node would send them.</summary>
+    private static Action<StudyInput, StudyResult, string> CreateReportWriter(ModelPack pack, InferenceOptions inference, ReportOptions reports, ILogger logger)
+    {
+        var writer = new StudyReportWriter(reports);
+        var fingerprint = SettingsFingerprint.Compute(pack, inference, reports);
+        return (study, result, folder) =>
+        {
+            var sources = study.Instances.Select(SourceInstance.FromDataset).ToList();
+            try
+            {
+                writer.Save(new ReportRequest(result, sources, fingerprint), folder);
+            }
+            catch (ArgumentException exception)
+            {
+                // Instances without their UIDs: results.json stands, but no report can reference them.
+                HostLog.ReportsNotWritten(logger, result.StudyInstanceUid, exception.Message);
+            }
+        };
     }
 }

@@ -8,6 +8,9 @@ public static class SynthCommand
 {
     public const int MaxStudies = 100_000;
 
+    /// <summary>The most images one phantom study may have: a long CT series.</summary>
+    public const int MaxImagesPerStudy = 2_000;
+
     public static Command Create()
     {
         var output = new Option<string>("--out")
@@ -30,6 +33,18 @@ public static class SynthCommand
             Description = "CT (3 slices per study), MG (4 views) or DX (1 MONOCHROME1 view). Default CT.",
             DefaultValueFactory = _ => PhantomModality.CT,
         };
+        var images = new Option<int?>("--images")
+        {
+            Description = $"Images per study, from 1 to {MaxImagesPerStudy}, in place of the modality's own count; for benchmarks with long studies.",
+        };
+        images.Validators.Add(result =>
+        {
+            var count = result.GetValueOrDefault<int?>();
+            if (count is < 1 or > MaxImagesPerStudy)
+            {
+                result.AddError($"--images {count} is invalid; expected an integer from 1 to {MaxImagesPerStudy}.");
+            }
+        });
         studies.Validators.Add(result =>
         {
             var count = result.GetValueOrDefault<int>();
@@ -45,11 +60,12 @@ public static class SynthCommand
             studies,
             seed,
             modality,
+            images,
         };
         command.SetAction(parseResult =>
         {
             var directory = parseResult.GetValue(output)!;
-            var generator = new PhantomGenerator(parseResult.GetValue(modality), parseResult.GetValue(seed));
+            var generator = new PhantomGenerator(parseResult.GetValue(modality), parseResult.GetValue(seed), parseResult.GetValue(images));
             var files = PhantomWriter.Write(directory, generator.Generate(parseResult.GetValue(studies)));
             parseResult.InvocationConfiguration.Output.WriteLine($"Wrote {files} DICOM file(s) and {PhantomWriter.LabelsFileName} to {Path.GetFullPath(directory)}.");
             return 0;

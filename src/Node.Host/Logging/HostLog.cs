@@ -16,4 +16,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Received {Signal}; stopping")]
     public static partial void StopSignalReceived(ILogger logger, string signal);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "No SR or SC written for study '{StudyInstanceUid}': {Reason}")]
+    public static partial void ReportsNotWritten(ILogger logger, string studyInstanceUid, string reason);
 }

@@ -13,11 +13,21 @@ public sealed class PhantomGenerator
 
     private readonly PhantomModality _modality;
     private readonly int _seed;
+    private readonly int? _imagesPerStudy;
 
-    public PhantomGenerator(PhantomModality modality, int seed)
+    /// <param name="modality">The modality whose profile the images follow.</param>
+    /// <param name="seed">Seed of the random generator; the same arguments give the same studies.</param>
+    /// <param name="imagesPerStudy">Images per study in place of the modality's own count (3 CT slices, 4 MG views, 1 DX view); null keeps it.</param>
+    public PhantomGenerator(PhantomModality modality, int seed, int? imagesPerStudy = null)
     {
+        if (imagesPerStudy is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(imagesPerStudy), imagesPerStudy, "A study needs at least one image.");
+        }
+
         _modality = modality;
         _seed = seed;
+        _imagesPerStudy = imagesPerStudy;
     }
 
     public IEnumerable<PhantomStudy> Generate(int studyCount)
@@ -32,6 +42,11 @@ public sealed class PhantomGenerator
     public PhantomStudy GenerateStudy(int index)
     {
         var profile = PhantomProfile.For(_modality);
+        if (_imagesPerStudy is { } images)
+        {
+            profile = profile with { ImagesPerStudy = images };
+        }
+
         var random = new Random(StudySeed(index));
         var uids = new PhantomUidGenerator(random);
         var identity = new PhantomSeriesIdentity(

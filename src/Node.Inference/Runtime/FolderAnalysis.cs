@@ -21,8 +21,9 @@ public static class FolderAnalysis
     /// <param name="analyzer">The analyser with its loaded model pack.</param>
     /// <param name="logger">Receives a warning per skipped file and a summary line.</param>
     /// <param name="cancellationToken">Stops the analysis.</param>
+    /// <param name="onStudy">Called once per study after its results.json is written, with the study's folder; writes more files there (the reports) where given.</param>
     /// <exception cref="FileNotFoundException">The input path does not exist.</exception>
-    public static async Task<FolderAnalysisSummary> RunAsync(string inputPath, string outputDirectory, StudyAnalyzer analyzer, ILogger logger, CancellationToken cancellationToken = default)
+    public static async Task<FolderAnalysisSummary> RunAsync(string inputPath, string outputDirectory, StudyAnalyzer analyzer, ILogger logger, CancellationToken cancellationToken = default, Action<StudyInput, StudyResult, string>? onStudy = null)
     {
         var files = ListFiles(inputPath);
         var instances = new List<DicomDataset>();
@@ -43,11 +44,13 @@ public static class FolderAnalysis
         var studies = StudyInput.GroupByStudy(instances);
         var results = await analyzer.AnalyzeAsync(studies, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(outputDirectory);
-        foreach (var result in results)
+        for (var i = 0; i < results.Count; i++)
         {
+            var result = results[i];
             var folder = Path.Combine(outputDirectory, result.StudyInstanceUid.Length > 0 ? result.StudyInstanceUid : UnknownStudyFolder);
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, StudyResultJson.FileName), StudyResultJson.Write(result), cancellationToken).ConfigureAwait(false);
+            onStudy?.Invoke(studies[i], result, folder);
         }
 
         var analysed = results.Count(result => result is AnalysedStudyResult);
