@@ -19,10 +19,10 @@ public sealed class DestinationsOptions
     /// <summary>Longest delay between two retries. Default 30 s.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Failed rounds in a row after which a destination's circuit opens (no attempts until the break ends). Default 3.</summary>
+    /// <summary>Failed rounds in a row after which a destination's circuit opens (no attempts until the break ends), from 2 to 1000 (Polly's lower bound). Default 3.</summary>
     public int CircuitBreakerFailureThreshold { get; set; } = 3;
 
-    /// <summary>How long an open circuit stays open before a C-ECHO probe tries the destination again. Default 30 s.</summary>
+    /// <summary>How long an open circuit stays open before a C-ECHO probe tries the destination again, from 0.5 s to 1 day (Polly's bounds). Default 30 s.</summary>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the sender looks for reports waiting in the outbox. Default 1 s.</summary>
@@ -50,8 +50,9 @@ public sealed class DestinationsOptions
             errors.Add($"{SectionName}:{nameof(RetryMaxDelay)} = {RetryMaxDelay:c} is shorter than {SectionName}:{nameof(RetryBaseDelay)} = {RetryBaseDelay:c}; expected at least as long.");
         }
 
-        SettingChecks.Range(errors, $"{SectionName}:{nameof(CircuitBreakerFailureThreshold)}", CircuitBreakerFailureThreshold, 1, 1000);
-        SettingChecks.Positive(errors, $"{SectionName}:{nameof(CircuitBreakerBreakDuration)}", CircuitBreakerBreakDuration);
+        SettingChecks.Range(errors, $"{SectionName}:{nameof(CircuitBreakerFailureThreshold)}", CircuitBreakerFailureThreshold, 2, 1000);
+        SettingChecks.Between(errors, $"{SectionName}:{nameof(CircuitBreakerBreakDuration)}", CircuitBreakerBreakDuration, TimeSpan.FromSeconds(0.5), TimeSpan.FromDays(1));
+        SettingChecks.Between(errors, $"{SectionName}:{nameof(RetryMaxDelay)}", RetryMaxDelay, TimeSpan.Zero, TimeSpan.FromDays(1));
         SettingChecks.Positive(errors, $"{SectionName}:{nameof(PollInterval)}", PollInterval);
         return errors;
     }

@@ -29,6 +29,14 @@ internal static class SettingChecks
         }
     }
 
+    public static void Between(List<string> errors, string key, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{key} = {value:c} is out of range; expected a duration from {min:c} to {max:c}."));
+        }
+    }
+
     public static void Fraction(List<string> errors, string key, double value)
     {
         if (!double.IsFinite(value) || value < 0.0 || value > 1.0)

@@ -4,7 +4,7 @@ using Node.Dicom.IO;
 using Node.Dicom.Tags;
 using Node.Host.Tests.Cli;
 
-namespace Node.Host.Tests.Node;
+namespace Node.Host.Tests.Service;
 
 /// <summary>Phantom studies made by <c>ainode synth</c>, pushed with DCMTK's storescu, and what the destination received.</summary>
 internal static class NodeStudy

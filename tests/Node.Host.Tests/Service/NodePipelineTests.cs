@@ -6,7 +6,7 @@ using Node.Host.Jobs.Sqlite;
 using Node.Host.Tests.Cli;
 using Node.Reports.Sr;
 
-namespace Node.Host.Tests.Node;
+namespace Node.Host.Tests.Service;
 
 /// <summary>
 /// The node as a process, with DCMTK on both ends: storescu plays the PACS that sends, storescp the

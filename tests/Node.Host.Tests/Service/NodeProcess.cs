@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Node.Host.Tests.Cli;
 
-namespace Node.Host.Tests.Node;
+namespace Node.Host.Tests.Service;
 
 /// <summary>
 /// The node (<c>ainode</c> with no command) run as a process, as an operator runs it: its own

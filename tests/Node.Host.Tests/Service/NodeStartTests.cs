@@ -1,6 +1,6 @@
 using Node.Host.Tests.Cli;
 
-namespace Node.Host.Tests.Node;
+namespace Node.Host.Tests.Service;
 
 /// <summary>The node started as a process with invalid settings: it does not start, and says which key is wrong and why.</summary>
 [TestFixture]
