@@ -150,17 +150,8 @@ public sealed class InstanceStore
     private StagedInstance Check(DicomStoreRequest request, DicomDataset dataset, string temporary, long length)
     {
         // PS3.4 B.2.3: a data set that does not match the command's SOP class or instance is A9xx.
-        var sopInstance = dataset.GetUid(DicomTags.SOPInstanceUID);
-        if (!string.Equals(sopInstance, request.SopInstanceUid, StringComparison.Ordinal))
-        {
-            throw new InstanceRejectedException(DimseStatus.DataSetDoesNotMatchSopClassError, $"Data set SOP Instance UID differs from command: '{sopInstance}'");
-        }
-
-        var sopClass = dataset.GetUid(DicomTags.SOPClassUID);
-        if (!string.Equals(sopClass, request.SopClassUid, StringComparison.Ordinal))
-        {
-            throw new InstanceRejectedException(DimseStatus.DataSetDoesNotMatchSopClassError, $"Data set SOP Class UID differs from command: '{sopClass}'");
-        }
+        RequireCommandUid(dataset, DicomTags.SOPInstanceUID, "SOP Instance UID", request.SopInstanceUid);
+        RequireCommandUid(dataset, DicomTags.SOPClassUID, "SOP Class UID", request.SopClassUid);
 
         var study = RequireFolderUid(dataset, DicomTags.StudyInstanceUID, "Study Instance UID");
         var series = RequireFolderUid(dataset, DicomTags.SeriesInstanceUID, "Series Instance UID");
@@ -174,6 +165,20 @@ public sealed class InstanceStore
 
         var relative = $"{study}/{series}/{request.SopInstanceUid}{FileExtension}";
         return new StagedInstance(temporary, target, relative, study, series, request.SopInstanceUid, length);
+    }
+
+    private static void RequireCommandUid(DicomDataset dataset, DicomTag tag, string name, string commandUid)
+    {
+        var uid = dataset.GetUid(tag);
+        if (uid is null)
+        {
+            throw new InstanceRejectedException(DimseStatus.DataSetDoesNotMatchSopClassError, $"Data set {name} missing; command has '{commandUid}'");
+        }
+
+        if (!string.Equals(uid, commandUid, StringComparison.Ordinal))
+        {
+            throw new InstanceRejectedException(DimseStatus.DataSetDoesNotMatchSopClassError, $"Data set {name} differs from command: '{uid}'");
+        }
     }
 
     private static string RequireFolderUid(DicomDataset dataset, DicomTag tag, string name)
