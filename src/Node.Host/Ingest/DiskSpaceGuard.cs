@@ -6,14 +6,14 @@ using Node.Dicom.Network.Server;
 namespace Node.Host.Ingest;
 
 /// <summary>
-/// Refuses instances while the storage volume has less free space than the configured margin, so
-/// the node never fills its disk (the job store and the reports need room too).
+/// Rejects instances with A700 (Refused: out of resources) while the storage volume has less free
+/// space than the configured margin, so the node leaves room for the job store and the reports.
 /// </summary>
 /// <remarks>
 /// The free space is read before each instance; an instance larger than the margin can still
-/// fill the disk, and then its write fails with an I/O error that the server answers with A700 too.
+/// fill the disk, and then its write fails with an I/O error that the server also maps to A700.
 /// A warning is logged when the space drops below the margin and an information line when it is
-/// back, not once per refused instance.
+/// back, not once per rejected instance.
 /// </remarks>
 public sealed class DiskSpaceGuard
 {
@@ -39,7 +39,7 @@ public sealed class DiskSpaceGuard
         _logger = logger;
     }
 
-    /// <summary>Returns a reader of the space available to this process on the volume that holds <paramref name="path"/>, an existing folder.</summary>
+    /// <summary>Returns a reader of the space available to this process on the volume that contains <paramref name="path"/>, an existing folder.</summary>
     public static Func<long> ForVolumeOf(string path)
     {
         var fullPath = Path.GetFullPath(path);

@@ -13,8 +13,8 @@ internal static class FolderSync
     private const int ReadOnly = 0;
 
     /// <summary>
-    /// Flushes the folder's entries; returns false where the platform offers no way or the call
-    /// failed, in which case the entries reach the disk when the file system next writes its metadata.
+    /// Flushes the folder's entries and returns true. Returns false where the platform offers no way
+    /// or the call failed; the entries then reach the disk when the file system next writes its metadata.
     /// </summary>
     /// <remarks>NOTE: on Windows this does nothing; NTFS journals renames, but the journal may be written after the C-STORE response.</remarks>
     public static bool TryFlush(string folder)

@@ -26,7 +26,7 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Disk space back above the margin: {FreeMegabytes} MiB free, margin {MarginMegabytes} MiB; storing instances again")]
     public static partial void DiskSpaceRecovered(ILogger logger, long freeMegabytes, long marginMegabytes);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Could not record {SopInstanceUid} of study {StudyInstanceUid} from association {AssociationId} in the job store; deleted its file and answered A700")]
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Could not record {SopInstanceUid} of study {StudyInstanceUid} from association {AssociationId} in the job store; deleted its file and responded with A700")]
     public static partial void RecordFailed(ILogger logger, string associationId, string studyInstanceUid, string sopInstanceUid, Exception exception);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Could not delete the file {Path}")]

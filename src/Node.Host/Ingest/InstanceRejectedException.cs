@@ -2,7 +2,7 @@ using Node.Dicom.Network.Dimse;
 
 namespace Node.Host.Ingest;
 
-/// <summary>An incoming instance that the instance store will not keep, with the C-STORE status that says why.</summary>
+/// <summary>An incoming instance that the instance store will not keep, with the C-STORE status that gives the reason.</summary>
 public sealed class InstanceRejectedException : Exception
 {
     /// <param name="status">A failure status of the Storage service (see <see cref="DimseStatus"/>).</param>

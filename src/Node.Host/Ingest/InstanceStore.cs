@@ -12,8 +12,8 @@ namespace Node.Host.Ingest;
 /// Writes received instances as Part 10 files under the instances root, as
 /// <c>StudyUID/SeriesUID/SOPInstanceUID.dcm</c>. An instance is first written to a staging folder
 /// inside the root (so on the same volume, where a rename is atomic), flushed to disk and checked;
-/// then it is renamed into place and the folder flushed. A reader of the study folders never sees a
-/// partial file.
+/// then it is renamed into place and the folder flushed. A reader of the study folders never finds a
+/// partial file there.
 /// </summary>
 /// <remarks>
 /// Every UID that names a folder or file must be a valid UID (digits and dots, 1 to 64 characters),
@@ -149,7 +149,7 @@ public sealed class InstanceStore
     /// <summary>Checks the data set's UIDs against the command and the path rules, and builds the target path.</summary>
     private StagedInstance Check(DicomStoreRequest request, DicomDataset dataset, string temporary, long length)
     {
-        // PS3.4 B.2.3: a data set that does not match the command's SOP class or instance is A9xx.
+        // A9xx (data set does not match SOP class) is the Storage status closest to a data set that contradicts its command.
         RequireCommandUid(dataset, DicomTags.SOPInstanceUID, "SOP Instance UID", request.SopInstanceUid);
         RequireCommandUid(dataset, DicomTags.SOPClassUID, "SOP Class UID", request.SopClassUid);
 

@@ -7,9 +7,9 @@ using Node.Host.Jobs;
 namespace Node.Host.Ingest;
 
 /// <summary>
-/// The node's C-STORE handler: checks the disk margin, writes the instance to the instance store and
-/// records it in the job store, all before it returns success, so a PACS that got success can rely
-/// on the instance surviving a crash.
+/// The node's C-STORE handler. It checks the disk margin, writes the instance to the instance store
+/// and records it in the job store before it returns success. A PACS that received success can
+/// therefore rely on the instance surviving a crash.
 /// </summary>
 /// <remarks>
 /// A duplicate (a SOP Instance UID the study already has) keeps the file of the first copy and

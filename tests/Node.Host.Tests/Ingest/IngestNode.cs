@@ -7,8 +7,8 @@ using Node.Host.Jobs.Sqlite;
 namespace Node.Host.Tests.Ingest;
 
 /// <summary>
-/// The node's ingest as the host runs it, in a temporary folder: a real SQLite job store, the
-/// instance store, a disk guard whose free-space reading the test sets, the handler and the
+/// The node's ingest as the host runs it, in a temporary folder. It has a real SQLite job store, the
+/// instance store, a disk guard whose free-space reading the test sets, the handler, and the
 /// Store SCP service on a free loopback port.
 /// </summary>
 internal sealed class IngestNode : IAsyncDisposable
@@ -34,7 +34,7 @@ internal sealed class IngestNode : IAsyncDisposable
         Handler = new StoreScpHandler(Instances, DiskSpace, Jobs, TimeProvider.System, Logs.CreateLogger<StoreScpHandler>());
     }
 
-    /// <summary>The test's temporary folder, which holds the storage root "var" and the test's own files.</summary>
+    /// <summary>The test's temporary folder, which contains the storage root "var" and the test's own files.</summary>
     public string Folder { get; }
 
     public string InstancesRoot { get; }

@@ -14,9 +14,9 @@ using Node.Host.Jobs.Sqlite;
 namespace Node.Host.Tests.Ingest;
 
 /// <summary>
-/// The Store SCP handler called directly, for the cases a network peer cannot produce: the server
-/// rejects an invalid command UID before any handler sees it, and storescu takes the command's UID
-/// from the data set.
+/// The Store SCP handler called directly, for the cases a network peer cannot produce. The server
+/// rejects an invalid command UID before any handler receives it, and storescu takes the command's
+/// UID from the data set.
 /// </summary>
 [TestFixture]
 public sealed class StoreScpHandlerTests

@@ -10,9 +10,9 @@ using Node.Host.Jobs;
 namespace Node.Host.Tests.Ingest;
 
 /// <summary>
-/// The node's ingest end to end: DCMTK's storescu, or our own client where a case needs a command
-/// storescu cannot send, pushes instances to the Store SCP service over loopback; the files and
-/// the job store rows are checked afterwards.
+/// The node's ingest end to end. DCMTK's storescu pushes instances to the Store SCP service over
+/// loopback, or our own client does where a case needs a command storescu cannot send. The tests
+/// then check the files and the job store rows.
 /// </summary>
 [TestFixture]
 public sealed class StoreScpIngestTests
@@ -156,7 +156,7 @@ public sealed class StoreScpIngestTests
 
     [Test]
     [Description("The disk reaches the margin during a study: later instances get A700, earlier ones stay stored and recorded, and the warning is logged once.")]
-    public async Task Disk_margin_reached_mid_study_refuses_rest()
+    public async Task Disk_margin_reached_mid_study_rejects_rest()
     {
         await _node.StartAsync();
         var files = Enumerable.Range(1, 4).Select(index => new DicomFile(TestInstances.Dataset(Study, SeriesA, $"{SeriesA}.{index}"))).ToArray();

@@ -74,7 +74,7 @@ public sealed class SqliteJobStoreTests : JobStoreContractTests
 
     [Test]
     [Description("A file written by a newer program may hold tables this one would misread.")]
-    public async Task Newer_schema_version_is_refused()
+    public async Task Newer_schema_version_is_rejected()
     {
         await using (var connection = await RawConnectionAsync())
         {

@@ -96,7 +96,7 @@ public sealed partial class SqliteJobStore
 
     private static async Task<InstanceRecordOutcome> RecordInstanceAsync(SqliteConnection connection, ReceivedInstance instance, string receivedAt, CancellationToken cancellationToken)
     {
-        // A SOP Instance UID the study already has: count it on the job that holds it, nothing more.
+        // A SOP Instance UID the study already has: count it on the job that contains it, nothing more.
         var holder = await SqliteDatabase.ScalarAsync(connection, "SELECT job_id FROM instances WHERE study_instance_uid = $study AND sop_instance_uid = $sop;", cancellationToken, ("$study", instance.StudyInstanceUid), ("$sop", instance.SopInstanceUid)).ConfigureAwait(false);
         if (holder is long holderId)
         {

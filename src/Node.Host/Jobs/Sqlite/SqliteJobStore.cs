@@ -8,7 +8,7 @@ namespace Node.Host.Jobs.Sqlite;
 /// WAL journal mode with synchronous=FULL, so every method's commit is on disk before it returns.
 /// </summary>
 /// <remarks>
-/// Each call opens a pooled connection and runs as one transaction; writes start with BEGIN
+/// Each call opens a pooled connection and runs as one transaction. Writes start with BEGIN
 /// IMMEDIATE, so SQLite lets one writer in at a time and the others wait up to the busy timeout.
 /// That makes every method safe to call from several associations, the worker and the sender at
 /// once, and makes <see cref="ClaimAsync"/> hand each job to one caller. Methods that run before
