@@ -34,4 +34,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Replaced {RelativePath}, a file no job recorded (left by an earlier stop between rename and record), with the copy from association {AssociationId}")]
     public static partial void UnrecordedFileReplaced(ILogger logger, string associationId, string relativePath);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Deleted {FileCount} incomplete files that an earlier run left in {StagingFolder}")]
+    public static partial void StagingLeftoversDeleted(ILogger logger, int fileCount, string stagingFolder);
 }

@@ -40,12 +40,17 @@ public sealed class InstanceStore
 
     /// <param name="root">The instances root (<c>StorageOptions.InstancesPath</c>); it and its staging folder are created where missing.</param>
     /// <param name="logger">Receives files that could not be deleted.</param>
+    /// <remarks>
+    /// Deletes the files a stopped process left in the staging folder: none of them got a success
+    /// status. Build one store per instances root, before the server starts.
+    /// </remarks>
     public InstanceStore(string root, ILogger logger)
     {
         Root = Path.GetFullPath(root);
         StagingFolder = Path.Combine(Root, StagingFolderName);
         _logger = logger;
         Directory.CreateDirectory(StagingFolder);
+        DeleteLeftovers();
     }
 
     /// <summary>The instances root, as an absolute path.</summary>
@@ -120,6 +125,20 @@ public sealed class InstanceStore
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             IngestLog.FileNotDeleted(_logger, path, exception);
+        }
+    }
+
+    private void DeleteLeftovers()
+    {
+        var leftovers = Directory.GetFiles(StagingFolder, "*" + TemporaryExtension);
+        foreach (var path in leftovers)
+        {
+            DeleteFile(path);
+        }
+
+        if (leftovers.Length > 0)
+        {
+            IngestLog.StagingLeftoversDeleted(_logger, leftovers.Length, StagingFolder);
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class StoreScpHandler : IDicomStoreHandler
     {
         var associationId = request.Association.AssociationId;
 
-        // Refuse before reading a byte where the disk is nearly full.
+        // Reject before reading a byte where the disk is nearly full.
         if (_diskSpace.Check() is { } refusal)
         {
             return refusal;
@@ -73,7 +73,18 @@ public sealed class StoreScpHandler : IDicomStoreHandler
     private async Task<DicomStoreResult> PlaceAndRecordAsync(DicomStoreRequest request, StagedInstance staged, CancellationToken cancellationToken)
     {
         // The file goes in place first, so a recorded instance always has its file.
-        var placed = _instances.TryPlace(staged);
+        bool placed;
+        try
+        {
+            placed = _instances.TryPlace(staged);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The server responds to an I/O fault with A700 and logs it.
+            _instances.DeleteFile(staged.TemporaryPath);
+            throw;
+        }
+
         var newFile = placed ? staged.TargetPath : staged.TemporaryPath;
 
         InstanceRecordOutcome outcome;
