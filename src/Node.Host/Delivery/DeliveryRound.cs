@@ -21,15 +21,15 @@ internal sealed class DeliveryRound
     /// <summary>Files not yet delivered or rejected.</summary>
     public int PendingCount => _files.Count(file => file.Outcome is null);
 
-    /// <summary>Reads every file; one that cannot be read, or holds another SOP instance than the caller named, is rejected before any association.</summary>
+    /// <summary>Reads every file; one that cannot be read, or contains another SOP instance than the caller named, is rejected before any association.</summary>
     public static DeliveryRound Open(IReadOnlyList<(string SopInstanceUid, string Path)> files) =>
         new([.. files.Select(file => RoundFile.Read(file.SopInstanceUid, file.Path))]);
 
     /// <summary>
     /// Sends every pending file over one new association, proposing contexts from their SOP
-    /// classes and transfer syntaxes, and records each answer.
+    /// classes and transfer syntaxes, and records each response.
     /// </summary>
-    /// <exception cref="DicomNetworkException">The association failed; files without an answer stay pending. Also a transient <see cref="DicomStatusException"/> where the destination answered a transient failure status for a file.</exception>
+    /// <exception cref="DicomNetworkException">The association failed; files without a response stay pending. Also a transient <see cref="DicomStatusException"/> where the destination responded with a transient failure status for a file.</exception>
     public async Task SendPendingAsync(DicomClient client, ILogger logger, CancellationToken cancellationToken)
     {
         var pending = _files.Where(file => file.Outcome is null).ToList();
@@ -72,7 +72,7 @@ internal sealed class DeliveryRound
     /// <summary>
     /// Returns one result per file, in the caller's order. A file still pending whose last attempt
     /// got a transient failure status is rejected with it, since the retry limit is spent; one
-    /// without an answer is not attempted.
+    /// without a response is not attempted.
     /// </summary>
     public IReadOnlyList<FileDeliveryResult> Results() => [.. _files.Select(file => file.Result())];
 
@@ -92,7 +92,7 @@ internal sealed class DeliveryRound
         }
     }
 
-    /// <summary>Releases the association; every file has its answer by now, so a failed release changes none of them.</summary>
+    /// <summary>Releases the association; every file has its response by now, so a failed release changes none of them.</summary>
     private static async Task ReleaseAsync(DicomClientAssociation association, ILogger logger, CancellationToken cancellationToken)
     {
         try
@@ -126,7 +126,7 @@ internal sealed class DeliveryRound
         /// <summary>Delivered or rejected once settled; null while pending.</summary>
         public FileDeliveryOutcome? Outcome { get; private set; }
 
-        /// <summary>The status of the latest attempt; null before it answers.</summary>
+        /// <summary>The status of the latest attempt; null before the response arrives.</summary>
         public ushort? Status { get; private set; }
 
         /// <summary>The Error Comment of the latest response, as the destination sent it.</summary>
@@ -203,7 +203,7 @@ internal sealed class DeliveryRound
             }
             else if (sopInstance != SopInstanceUid)
             {
-                Reject(null, $"the file holds SOP Instance UID '{sopInstance}', not '{SopInstanceUid}' as the delivery names");
+                Reject(null, $"the file contains SOP Instance UID '{sopInstance}', not '{SopInstanceUid}' as the delivery names");
             }
             else
             {

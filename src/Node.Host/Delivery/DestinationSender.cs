@@ -30,8 +30,9 @@ namespace Node.Host.Delivery;
 /// and stays open for <see cref="DestinationsOptions.CircuitBreakerBreakDuration"/>; meanwhile a
 /// round returns at once with every file not attempted. The first round after the break is a
 /// C-ECHO probe: success closes the circuit and the same call then sends the files, failure opens
-/// it for another break. A round fails when it ends with a network fault or a transient status,
-/// whether or not it was retried; a file the destination rejects for good does not fail the round.
+/// it for another break. A round fails when it ends with a network fault or a transient status
+/// after its retries. A file the destination rejects for good does not fail the round, because the
+/// destination works.
 /// </para>
 /// <para>
 /// Calls for one destination are meant to run one at a time. A second call while the probe runs
@@ -84,7 +85,7 @@ public sealed class DestinationSender
     public CircuitState CircuitState => _circuit.CircuitState;
 
     /// <summary>
-    /// Longest span over which the circuit breaker counts failed rounds:
+    /// Maximum span over which the circuit breaker counts failed rounds:
     /// <see cref="DestinationsOptions.CircuitBreakerFailureThreshold"/> times the estimated
     /// longest failing round, within the 0.5 s to 1 day that Polly accepts. A round that waits
     /// out DIMSE timeouts can last longer than the estimate; more failed rounds then pass before
@@ -101,21 +102,21 @@ public sealed class DestinationSender
         }
     }
 
-    /// <summary>Shortest sampling and break duration that Polly's circuit breaker accepts.</summary>
+    /// <summary>Minimum sampling and break duration that Polly's circuit breaker accepts (Polly.Core 8.9).</summary>
     private static readonly TimeSpan MinPollyDuration = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Longest retry delay, sampling and break duration that Polly accepts.</summary>
+    /// <summary>Maximum retry delay, sampling and break duration that Polly accepts (Polly.Core 8.9).</summary>
     private static readonly TimeSpan MaxPollyDuration = TimeSpan.FromDays(1);
 
-    /// <summary>Most retries <see cref="DestinationsOptions.MaxRetryAttempts"/> may ask for.</summary>
+    /// <summary>Maximum of <see cref="DestinationsOptions.MaxRetryAttempts"/>, as its documentation states.</summary>
     private const int MaxRetryAttemptsLimit = 100;
 
-    /// <summary>Fewest failed rounds that can open a circuit: Polly's breaker needs a throughput of 2 or more.</summary>
+    /// <summary>Minimum of <see cref="DestinationsOptions.CircuitBreakerFailureThreshold"/>, because Polly's breaker needs a minimum throughput of 2 or more.</summary>
     private const int MinFailureThreshold = 2;
 
     /// <summary>
     /// Sends the files over one association per attempt and returns one result per file, in the
-    /// given order. Never throws for a network fault or a rejected file: those become results.
+    /// given order. A network fault, a failure status or an unreadable file becomes a result, not an exception.
     /// </summary>
     /// <param name="jobId">The job the files belong to, for the logs.</param>
     /// <param name="files">Each file's SOP Instance UID and its path.</param>

@@ -23,8 +23,8 @@ namespace Node.Host.Delivery;
 /// deliveries at all, because no destination is configured, ends at its first poll.
 /// </para>
 /// <para>
-/// A delivery is recorded only after the destination's answer, so a process that stops between
-/// the answer and the record leaves the file pending, and the next process sends it again. The
+/// A delivery is recorded only after the destination's response, so a process that stops between
+/// the response and the record leaves the file pending, and the next process sends it again. The
 /// destination may then hold the instance twice or answer a duplicate warning; the first poll
 /// logs such a send as a retry (<see cref="DeliveryLog.ResentAfterRestart"/>).
 /// </para>
@@ -186,6 +186,8 @@ public sealed class ResultSenderService : BackgroundService
                 FileDeliveryOutcome.Rejected => DeliveryState.Rejected,
                 _ => DeliveryState.Pending,
             };
+            // NOTE: one record per round, so Delivery.Attempts counts rounds that tried the file,
+            // not the associations of their retries (result.Attempts has those).
             if (state == DeliveryState.Pending && result.Attempts == 0)
             {
                 continue;

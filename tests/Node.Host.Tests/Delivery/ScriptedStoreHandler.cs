@@ -4,14 +4,14 @@ using Node.Dicom.Network.Server;
 namespace Node.Host.Tests.Delivery;
 
 /// <summary>
-/// A destination's store handler that answers chosen SOP instances with chosen statuses, one per
+/// A destination's store handler that responds to chosen SOP instances with chosen statuses, one per
 /// request in turn (the last one repeats), and success for the rest; it counts every request.
 /// </summary>
 internal sealed class ScriptedStoreHandler : IDicomStoreHandler
 {
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
 
-    /// <summary>The answers for an instance, by SOP Instance UID, in request order.</summary>
+    /// <summary>The statuses for an instance, by SOP Instance UID, in request order.</summary>
     public Dictionary<string, DicomStoreResult[]> Script { get; } = new(StringComparer.Ordinal);
 
     /// <summary>C-STORE requests received for the instance.</summary>
@@ -21,8 +21,8 @@ internal sealed class ScriptedStoreHandler : IDicomStoreHandler
     {
         await dataSet.CopyToAsync(Stream.Null, cancellationToken);
         var count = _requests.AddOrUpdate(request.SopInstanceUid, 1, (_, previous) => previous + 1);
-        return Script.TryGetValue(request.SopInstanceUid, out var answers)
-            ? answers[Math.Min(count, answers.Length) - 1]
+        return Script.TryGetValue(request.SopInstanceUid, out var results)
+            ? results[Math.Min(count, results.Length) - 1]
             : DicomStoreResult.Success;
     }
 }
