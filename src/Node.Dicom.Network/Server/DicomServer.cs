@@ -73,8 +73,19 @@ public sealed class DicomServer : IAsyncDisposable
             throw new InvalidOperationException("The server has already started.");
         }
 
-        _listener = new TcpListener(_options.BindAddress, _options.Port);
-        _listener.Start();
+        // The listener is kept only once bound, so a failed start leaves the server as if never started.
+        var listener = new TcpListener(_options.BindAddress, _options.Port);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException)
+        {
+            listener.Dispose();
+            throw;
+        }
+
+        _listener = listener;
         Log.ServerStarted(_logger, _options.AeTitle, LocalEndPoint.ToString());
         _acceptLoop = AcceptLoopAsync();
         return Task.CompletedTask;

@@ -1,0 +1,207 @@
+using Microsoft.Extensions.Logging;
+using Node.Dicom.Data;
+using Node.Dicom.Errors;
+using Node.Dicom.IO;
+using Node.Dicom.Network.Dimse;
+using Node.Dicom.Network.Server;
+using Node.Dicom.Tags;
+
+namespace Node.Host.Ingest;
+
+/// <summary>
+/// Writes received instances as Part 10 files under the instances root, as
+/// <c>StudyUID/SeriesUID/SOPInstanceUID.dcm</c>. An instance is first written to a staging folder
+/// inside the root (so on the same volume, where a rename is atomic), flushed to disk and checked;
+/// then it is renamed into place and the folder flushed. A reader of the study folders never sees a
+/// partial file.
+/// </summary>
+/// <remarks>
+/// Every UID that names a folder or file must be a valid UID (digits and dots, 1 to 64 characters),
+/// which rules out separators and "..", and the full path is checked to lie under the root as well.
+/// A rejected instance leaves nothing on disk.
+/// </remarks>
+public sealed class InstanceStore
+{
+    public const string FileExtension = ".dcm";
+
+    /// <summary>Folder under the root for files being written; its leading dot keeps it apart from study folders, whose names are UIDs.</summary>
+    public const string StagingFolderName = ".staging";
+
+    /// <summary>Ends the name of a file being written; such a file is complete only once renamed.</summary>
+    public const string TemporaryExtension = ".partial";
+
+    /// <summary>Bytes copied from the network to the file per write: 256 KiB, the default maximum PDU length.</summary>
+    private const int CopyBufferLength = 256 * 1024;
+
+    /// <summary>Read only up to Pixel Data: the UIDs come before it, and the pixels can be large.</summary>
+    private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
+
+    private readonly ILogger _logger;
+
+    /// <param name="root">The instances root (<c>StorageOptions.InstancesPath</c>); it and its staging folder are created where missing.</param>
+    /// <param name="logger">Receives files that could not be deleted.</param>
+    public InstanceStore(string root, ILogger logger)
+    {
+        Root = Path.GetFullPath(root);
+        StagingFolder = Path.Combine(Root, StagingFolderName);
+        _logger = logger;
+        Directory.CreateDirectory(StagingFolder);
+    }
+
+    /// <summary>The instances root, as an absolute path.</summary>
+    public string Root { get; }
+
+    /// <summary>Where files are written before they are checked and renamed into place.</summary>
+    public string StagingFolder { get; }
+
+    /// <summary>
+    /// Writes the instance with its Part 10 header to a staging file, flushes it to disk, and reads
+    /// its Study, Series and SOP Instance UIDs. The file is deleted when this throws.
+    /// </summary>
+    /// <exception cref="InstanceRejectedException">The command's SOP Instance UID is invalid (0117), the data set does not parse (C000), or its UIDs are missing, invalid or differ from the command (A900).</exception>
+    /// <exception cref="IOException">The file could not be written, for example because the disk is full.</exception>
+    public async Task<StagedInstance> StageAsync(DicomStoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+    {
+        // The command's UID names the staging file, so it is checked before anything is written.
+        if (UidRules.Problem(request.SopInstanceUid) is { } problem)
+        {
+            throw new InstanceRejectedException(DimseStatus.InvalidSopInstance, $"SOP Instance UID {problem}: '{request.SopInstanceUid}'");
+        }
+
+        var temporary = Path.Combine(StagingFolder, $"{request.SopInstanceUid}.{Guid.NewGuid():N}{TemporaryExtension}");
+        try
+        {
+            var length = await WriteAsync(request, dataSet, temporary, cancellationToken).ConfigureAwait(false);
+            var dataset = ReadHeader(temporary);
+            return Check(request, dataset, temporary, length);
+        }
+        catch
+        {
+            DeleteFile(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Renames the staged file into place unless a file is already there, then flushes the folder.
+    /// Returns false, leaving both files as they are, where the target exists.
+    /// </summary>
+    public bool TryPlace(StagedInstance staged)
+    {
+        var seriesFolder = CreateFolders(staged);
+        try
+        {
+            File.Move(staged.TemporaryPath, staged.TargetPath, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(staged.TargetPath))
+        {
+            return false;
+        }
+
+        FolderSync.TryFlush(seriesFolder);
+        return true;
+    }
+
+    /// <summary>Renames the staged file into place over the file already there, then flushes the folder.</summary>
+    public void Replace(StagedInstance staged)
+    {
+        var seriesFolder = CreateFolders(staged);
+        File.Move(staged.TemporaryPath, staged.TargetPath, overwrite: true);
+        FolderSync.TryFlush(seriesFolder);
+    }
+
+    /// <summary>Deletes a file of this store; a failure is logged, not thrown, since the instance's outcome is already decided.</summary>
+    public void DeleteFile(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            IngestLog.FileNotDeleted(_logger, path, exception);
+        }
+    }
+
+    /// <summary>Writes the Part 10 header and the data set, then flushes the file to disk (fsync); returns the file length in bytes.</summary>
+    private static async Task<long> WriteAsync(DicomStoreRequest request, Stream dataSet, string path, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
+        await using var file = new FileStream(path, options);
+        await file.WriteAsync(DicomPart10Header.Create(request), cancellationToken).ConfigureAwait(false);
+        await dataSet.CopyToAsync(file, CopyBufferLength, cancellationToken).ConfigureAwait(false);
+        file.Flush(flushToDisk: true);
+        return file.Length;
+    }
+
+    private static DicomDataset ReadHeader(string path)
+    {
+        try
+        {
+            return DicomFile.Open(path, HeaderOnly).Dataset;
+        }
+        catch (Exception exception) when (exception is DicomFormatException or InvalidDataException or EndOfStreamException)
+        {
+            throw new InstanceRejectedException(DimseStatus.CannotUnderstand, $"Data set unreadable: {exception.Message}");
+        }
+    }
+
+    /// <summary>Checks the data set's UIDs against the command and the path rules, and builds the target path.</summary>
+    private StagedInstance Check(DicomStoreRequest request, DicomDataset dataset, string temporary, long length)
+    {
+        // PS3.4 B.2.3: a data set that does not match the command's SOP class or instance is A9xx.
+        var sopInstance = dataset.GetUid(DicomTags.SOPInstanceUID);
+        if (!string.Equals(sopInstance, request.SopInstanceUid, StringComparison.Ordinal))
+        {
+            throw new InstanceRejectedException(DimseStatus.DataSetDoesNotMatchSopClassError, $"Data set SOP Instance UID differs from command: '{sopInstance}'");
+        }
+
+        var sopClass = dataset.GetUid(DicomTags.SOPClassUID);
+        if (!string.Equals(sopClass, request.SopClassUid, StringComparison.Ordinal))
+        {
+            throw new InstanceRejectedException(DimseStatus.DataSetDoesNotMatchSopClassError, $"Data set SOP Class UID differs from command: '{sopClass}'");
+        }
+
+        var study = RequireFolderUid(dataset, DicomTags.StudyInstanceUID, "Study Instance UID");
+        var series = RequireFolderUid(dataset, DicomTags.SeriesInstanceUID, "Series Instance UID");
+
+        // The UIDs are digits and dots, so the path cannot leave the root; checked anyway, as the last guard.
+        var target = Path.GetFullPath(Path.Combine(Root, study, series, request.SopInstanceUid + FileExtension));
+        if (!target.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InstanceRejectedException(DimseStatus.DataSetDoesNotMatchSopClassError, $"Path outside the instance store: '{target}'");
+        }
+
+        var relative = $"{study}/{series}/{request.SopInstanceUid}{FileExtension}";
+        return new StagedInstance(temporary, target, relative, study, series, request.SopInstanceUid, length);
+    }
+
+    private static string RequireFolderUid(DicomDataset dataset, DicomTag tag, string name)
+    {
+        var uid = dataset.GetUid(tag);
+        return UidRules.Problem(uid) is { } problem
+            ? throw new InstanceRejectedException(DimseStatus.DataSetDoesNotMatchSopClassError, $"{name} {problem}: '{uid}'")
+            : uid!;
+    }
+
+    /// <summary>Creates the study and series folders where missing, flushing each parent that gained a folder; returns the series folder.</summary>
+    private string CreateFolders(StagedInstance staged)
+    {
+        var studyFolder = Path.Combine(Root, staged.StudyInstanceUid);
+        var seriesFolder = Path.Combine(studyFolder, staged.SeriesInstanceUid);
+        CreateFolder(studyFolder, Root);
+        CreateFolder(seriesFolder, studyFolder);
+        return seriesFolder;
+    }
+
+    private static void CreateFolder(string folder, string parent)
+    {
+        if (Directory.Exists(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        FolderSync.TryFlush(parent);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Node.Dicom.Network.Dimse;
+using Node.Dicom.Network.Server;
+using Node.Host.Jobs;
+
+namespace Node.Host.Ingest;
+
+/// <summary>
+/// The node's C-STORE handler: checks the disk margin, writes the instance to the instance store and
+/// records it in the job store, all before it returns success, so a PACS that got success can rely
+/// on the instance surviving a crash.
+/// </summary>
+/// <remarks>
+/// A duplicate (a SOP Instance UID the study already has) keeps the file of the first copy and
+/// gets success. Stores of the same study and SOP Instance UID run one at a time in this process,
+/// so two associations sending one instance cannot delete each other's file.
+/// NOTE: that lock is per process; nodes that share one instance folder would need a lock in the job store.
+/// </remarks>
+public sealed class StoreScpHandler : IDicomStoreHandler
+{
+    /// <summary>Stripes of the per-instance lock: enough that unrelated instances rarely wait for each other.</summary>
+    private const int LockStripes = 64;
+
+    private readonly InstanceStore _instances;
+    private readonly DiskSpaceGuard _diskSpace;
+    private readonly IJobStore _jobs;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    /// <summary>Serializes placing and recording per study and SOP Instance UID.</summary>
+    private readonly StripedLock _instanceLock = new(LockStripes);
+
+    public StoreScpHandler(InstanceStore instances, DiskSpaceGuard diskSpace, IJobStore jobs, TimeProvider timeProvider, ILogger<StoreScpHandler> logger)
+    {
+        _instances = instances;
+        _diskSpace = diskSpace;
+        _jobs = jobs;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async ValueTask<DicomStoreResult> StoreAsync(DicomStoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+    {
+        var associationId = request.Association.AssociationId;
+
+        // Refuse before reading a byte where the disk is nearly full.
+        if (_diskSpace.Check() is { } refusal)
+        {
+            return refusal;
+        }
+
+        // Write, flush and check the instance in the staging folder.
+        StagedInstance staged;
+        try
+        {
+            staged = await _instances.StageAsync(request, dataSet, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InstanceRejectedException rejection)
+        {
+            IngestLog.InstanceRejected(_logger, associationId, request.SopInstanceUid, DimseStatus.Describe(rejection.Status), rejection.Reason);
+            return new DicomStoreResult(rejection.Status, rejection.Reason);
+        }
+
+        // Place and record under the instance's lock.
+        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["StudyInstanceUid"] = staged.StudyInstanceUid, ["SopInstanceUid"] = staged.SopInstanceUid });
+        using (await _instanceLock.AcquireAsync($"{staged.StudyInstanceUid}/{staged.SopInstanceUid}", cancellationToken).ConfigureAwait(false))
+        {
+            return await PlaceAndRecordAsync(request, staged, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DicomStoreResult> PlaceAndRecordAsync(DicomStoreRequest request, StagedInstance staged, CancellationToken cancellationToken)
+    {
+        // The file goes in place first, so a recorded instance always has its file.
+        var placed = _instances.TryPlace(staged);
+        var newFile = placed ? staged.TargetPath : staged.TemporaryPath;
+
+        InstanceRecordOutcome outcome;
+        try
+        {
+            outcome = await _jobs.RecordInstanceAsync(ToReceivedInstance(request, staged), _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            _instances.DeleteFile(newFile);
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
+
+            IngestLog.RecordFailed(_logger, request.Association.AssociationId, staged.StudyInstanceUid, staged.SopInstanceUid, exception);
+            return new DicomStoreResult(DimseStatus.OutOfResources, "Job store failed; instance not stored");
+        }
+
+        await FinishAsync(request, staged, placed, newFile, outcome, cancellationToken).ConfigureAwait(false);
+        return DicomStoreResult.Success;
+    }
+
+    /// <summary>Settles the files after the record: a duplicate's new copy goes, a new instance's file is the one just received.</summary>
+    private async Task FinishAsync(DicomStoreRequest request, StagedInstance staged, bool placed, string newFile, InstanceRecordOutcome outcome, CancellationToken cancellationToken)
+    {
+        var associationId = request.Association.AssociationId;
+        if (outcome.IsDuplicate)
+        {
+            // The first copy stays where the job store has it; this one goes, placed or not.
+            _instances.DeleteFile(newFile);
+            var job = await _jobs.GetJobAsync(outcome.JobId, cancellationToken).ConfigureAwait(false);
+            IngestLog.DuplicateReceived(_logger, associationId, staged.StudyInstanceUid, outcome.JobId, staged.SopInstanceUid, job?.InstanceCount ?? 0, job?.DuplicateCount ?? 0);
+            return;
+        }
+
+        if (!placed)
+        {
+            // A file was in place that no job recorded: left by a stop between rename and record. The new copy is the recorded one.
+            _instances.Replace(staged);
+            IngestLog.UnrecordedFileReplaced(_logger, associationId, staged.RelativePath);
+        }
+
+        if (outcome.StartedJob)
+        {
+            IngestLog.JobStarted(_logger, associationId, staged.StudyInstanceUid, outcome.JobId, staged.SopInstanceUid);
+        }
+
+        IngestLog.InstanceStored(_logger, associationId, staged.StudyInstanceUid, outcome.JobId, staged.SopInstanceUid, staged.Length, staged.RelativePath);
+    }
+
+    private static ReceivedInstance ToReceivedInstance(DicomStoreRequest request, StagedInstance staged) => new(
+        staged.StudyInstanceUid,
+        staged.SeriesInstanceUid,
+        request.SopClassUid,
+        staged.SopInstanceUid,
+        request.TransferSyntax.Uid,
+        staged.RelativePath,
+        staged.Length,
+        request.Association.CallingAeTitle,
+        PeerAddress(request.Association.RemoteEndPoint),
+        request.Association.AssociationId);
+
+    private static string PeerAddress(EndPoint? endPoint) => endPoint switch
+    {
+        IPEndPoint ip => (ip.Address.IsIPv4MappedToIPv6 ? ip.Address.MapToIPv4() : ip.Address).ToString(),
+        null => "unknown",
+        _ => endPoint.ToString() ?? "unknown",
+    };
+}
