@@ -201,8 +201,10 @@ public sealed class ResultSenderService : BackgroundService
             await _store.RecordDeliveryAttemptAsync(job.Id, destination, result.SopInstanceUid, state, result.Error, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
+        // A round skipped while the circuit is open tried nothing; the circuit's own lines cover it, and a line per poll would flood the log.
         var notDelivered = results.Where(result => result.Outcome != FileDeliveryOutcome.Delivered).ToList();
-        if (notDelivered.Count > 0)
+        var tried = results.Any(result => result.Attempts > 0 || result.Outcome == FileDeliveryOutcome.Rejected);
+        if (notDelivered.Count > 0 && tried)
         {
             var rejectedCount = notDelivered.Count(result => result.Outcome == FileDeliveryOutcome.Rejected);
             DeliveryLog.DeliveryFailed(_logger, job.Id, job.StudyInstanceUid, destination, results.Count - notDelivered.Count, rejectedCount, notDelivered.Count - rejectedCount, notDelivered[0].Error);
