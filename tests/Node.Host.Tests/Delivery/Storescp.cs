@@ -1,0 +1,32 @@
+using System.Globalization;
+using Node.Host.Tests.Cli;
+
+namespace Node.Host.Tests.Delivery;
+
+/// <summary>DCMTK's storescp as a destination on a loopback port chosen before it starts, so a test can send before it listens.</summary>
+internal static class Storescp
+{
+    public const string AeTitle = "STORESCP";
+
+    /// <summary>Longest storescp may run in one test before it is killed by PID.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
+
+    /// <summary>Fails or ignores the test, per the peer rule, where storescp is not on PATH.</summary>
+    public static string RequireProgram() => Ainode.RequireProgram("storescp", "dcmtk");
+
+    /// <summary>
+    /// Starts storescp on <paramref name="port"/>, storing each received instance under a file name
+    /// of its own in <paramref name="folder"/> (so an instance received twice leaves two files),
+    /// and waits until it listens.
+    /// </summary>
+    public static async Task<BackgroundProcess> StartAsync(string folder, int port)
+    {
+        var process = BackgroundProcess.Start(RequireProgram(), Limit, "--verbose", "-aet", AeTitle, "--output-directory", folder, "+uf", port.ToString(CultureInfo.InvariantCulture));
+        await process.WaitForPortAsync(port);
+        return process;
+    }
+
+    /// <summary>Counts the associations storescp accepted, from its verbose output; the bare TCP connection that checks the port is not one.</summary>
+    public static int Associations(BackgroundProcess process) =>
+        process.Output.Split('\n').Count(line => line.Contains("Association Acknowledged", StringComparison.Ordinal));
+}
