@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Node.Host.Analysis;
 using Node.Host.Configuration;
+using Node.Host.Delivery;
+using Node.Host.Ingest;
 using Node.Host.Jobs;
+using Node.Host.Jobs.Sqlite;
 using Node.Inference.Runtime;
 using Node.Reports;
 
@@ -68,18 +71,26 @@ internal static class NodeServices
 
     private static void AddPipeline(IServiceCollection services, NodeSettings settings)
     {
-        services.AddSingleton<IJobStore>(provider => new Jobs.Sqlite.SqliteJobStore(
+        services.AddSingleton<IJobStore>(provider => new SqliteJobStore(
             settings.JobStore.EffectiveSqlitePath(settings.Storage),
             settings.JobStore.BusyTimeout,
-            provider.GetRequiredService<ILogger<Jobs.Sqlite.SqliteJobStore>>()));
+            provider.GetRequiredService<ILogger<SqliteJobStore>>()));
+
+        services.AddSingleton(provider => new InstanceStore(settings.Storage.InstancesPath, provider.GetRequiredService<ILogger<InstanceStore>>()));
+        services.AddSingleton(provider => new DiskSpaceGuard(
+            settings.Storage.FreeDiskMarginMegabytes,
+            DiskSpaceGuard.ForVolumeOf(settings.Storage.RootPath),
+            provider.GetRequiredService<ILogger<DiskSpaceGuard>>()));
+        services.AddSingleton<StoreScpHandler>();
 
         services.AddHostedService<NodeStartupService>();
-        services.AddHostedService(provider => new Ingest.StoreScpService(
+        services.AddHostedService(provider => new StoreScpService(
             settings.Dicom.ToServerOptions(),
-            ActivatorUtilities.CreateInstance<Ingest.StoreScpHandler>(provider),
-            provider.GetRequiredService<ILoggerFactory>()));
+            provider.GetRequiredService<StoreScpHandler>(),
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StudyAssemblyService>();
         services.AddHostedService<InferenceWorker>();
-        services.AddHostedService<Node.Host.Delivery.ResultSenderService>();
+        services.AddHostedService<ResultSenderService>();
     }
 }

@@ -69,11 +69,13 @@ public sealed class DumpCommandTests
     }
 
     [Test]
-    public void Bare_ainode_lists_commands()
+    public void Help_lists_serve_and_tools()
     {
-        var result = Ainode.Run();
+        var result = Ainode.Run("--help");
 
-        Assert.That(result.ExitCode, Is.EqualTo(1));
-        Assert.That(result.Error, Does.Contain("dump"));
+        Assert.That(result.ExitCode, Is.Zero);
+        Assert.That(result.Output, Does.Contain("serve"));
+        Assert.That(result.Output, Does.Contain("dump"));
+        Assert.That(result.Output, Does.Contain("--settings"));
     }
 }

@@ -9,6 +9,7 @@ using Node.Dicom.Network.Server;
 using Node.Dicom.Tags;
 using Node.Dicom.Uids;
 using Node.Host.Ingest;
+using Node.Host.Jobs;
 using Node.Host.Jobs.Sqlite;
 
 namespace Node.Host.Tests.Ingest;

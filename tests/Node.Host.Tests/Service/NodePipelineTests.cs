@@ -69,6 +69,7 @@ public sealed class NodePipelineTests
     }
 
     [Test]
+    [Description("The node dies after storing two of three instances; the sender, seeing no confirmation for the rest, sends the whole study again. Each instance is kept once, and the last SR covers all three.")]
     public async Task Killed_while_receiving_loses_nothing()
     {
         var study = NodeStudy.Synthesize(_studies, 1, 22)[0];
@@ -84,16 +85,15 @@ public sealed class NodePipelineTests
 
             using var second = await StartNodeAsync(port);
             NodeStudy.Push(second.Port, files);
-            await WaitForJobsAsync(JobState.Done, 1);
+            await WaitForAllJobsEndedAsync();
         }
 
+        var done = await ReadStoreAsync(store => store.GetJobsInStateAsync(JobState.Done));
         var srs = NodeStudy.ReceivedSrs(_destination);
-        Assert.That(srs, Has.Count.EqualTo(1));
-        var evidence = srs[0].Dataset.GetSequence(DicomTags.CurrentRequestedProcedureEvidenceSequence)!.Items[0]
-            .GetSequence(DicomTags.ReferencedSeriesSequence)!.Items.Sum(series => series.GetSequence(DicomTags.ReferencedSOPSequence)!.Items.Count);
-        Assert.That(evidence, Is.EqualTo(files.Length));
-        var jobs = await ReadStoreAsync(store => store.GetJobsInStateAsync(JobState.Done));
-        Assert.That(jobs.Single().DuplicateCount, Is.EqualTo(2));
+        Assert.That(srs, Has.Count.EqualTo(done.Count), "one SR per finished job, none twice");
+        Assert.That(srs.Max(EvidenceCount), Is.EqualTo(files.Length));
+        Assert.That(done.Sum(job => job.InstanceCount), Is.EqualTo(files.Length));
+        Assert.That(done.Sum(job => job.DuplicateCount), Is.EqualTo(2));
     }
 
     [Test]
@@ -106,13 +106,18 @@ public sealed class NodePipelineTests
         {
             using (var first = await StartNodeAsync(port, quietPeriod: "00:00:03"))
             {
-                NodeStudy.Push(first.Port, _studies);
+                NodeStudy.Push(first.Port, [.. Directory.GetDirectories(_studies)]);
                 await first.WaitForOutputAsync("Analysing study", 1, DeliveryLimit);
                 first.KillHard();
             }
 
-            var unfinished = await ReadStoreAsync(store => store.GetJobsInStateAsync(JobState.Ready));
-            Assert.That(unfinished, Is.Not.Empty, "the kill came after every study was analysed, so the test proves nothing");
+            var unfinished = 0;
+            foreach (var state in new[] { JobState.Receiving, JobState.Ready, JobState.Analysing, JobState.Reporting })
+            {
+                unfinished += (await ReadStoreAsync(store => store.GetJobsInStateAsync(state))).Count;
+            }
+
+            Assert.That(unfinished, Is.Positive, "the kill came after every study was analysed, so the test proves nothing");
 
             using var second = await StartNodeAsync(port);
             await WaitForJobsAsync(JobState.Done, StudyCount);
@@ -229,6 +234,39 @@ public sealed class NodePipelineTests
         }
     }
 
+    /// <summary>Waits until at least one job is done and no job is left in a state before Done.</summary>
+    private async Task WaitForAllJobsEndedAsync()
+    {
+        JobState[] open = [JobState.Receiving, JobState.Ready, JobState.Analysing, JobState.Reporting, JobState.Sending];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var done = await ReadStoreAsync(store => store.GetJobsInStateAsync(JobState.Done));
+            var waiting = 0;
+            foreach (var state in open)
+            {
+                waiting += (await ReadStoreAsync(store => store.GetJobsInStateAsync(state))).Count;
+            }
+
+            if (done.Count > 0 && waiting == 0)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > DeliveryLimit)
+            {
+                Assert.Fail($"{waiting} job(s) still open and {done.Count} done after {DeliveryLimit.TotalSeconds} s.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private static int EvidenceCount(DicomFile sr) =>
+        sr.Dataset.GetSequence(DicomTags.CurrentRequestedProcedureEvidenceSequence)!.Items
+            .SelectMany(study => study.GetSequence(DicomTags.ReferencedSeriesSequence)!.Items)
+            .Sum(series => series.GetSequence(DicomTags.ReferencedSOPSequence)!.Items.Count);
+
     /// <summary>Reads the node's own SQLite job store, as the node left it; an empty list where it has no store yet.</summary>
     private async Task<IReadOnlyList<Job>> ReadStoreAsync(Func<IJobStore, Task<IReadOnlyList<Job>>> read)
     {
@@ -238,7 +276,7 @@ public sealed class NodePipelineTests
             return [];
         }
 
-        var store = new SqliteJobStore(path, TimeSpan.FromSeconds(5), NullLogger<SqliteJobStore>.Instance);
+        using var store = new SqliteJobStore(path, TimeSpan.FromSeconds(5), NullLogger<SqliteJobStore>.Instance);
         return await read(store);
     }
 }
