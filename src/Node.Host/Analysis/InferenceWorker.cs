@@ -29,10 +29,12 @@ public sealed class InferenceWorker : BackgroundService
     private readonly NodeSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly NodeSignals _signals;
 
-    public InferenceWorker(IJobStore store, ModelPackCatalog catalog, ReportOutbox outbox, NodeSettings settings, TimeProvider time, ILogger<InferenceWorker> logger)
+    public InferenceWorker(IJobStore store, ModelPackCatalog catalog, ReportOutbox outbox, NodeSettings settings, NodeSignals signals, TimeProvider time, ILogger<InferenceWorker> logger)
     {
         _store = store;
+        _signals = signals;
         _catalog = catalog;
         _outbox = outbox;
         _settings = settings;
@@ -58,7 +60,7 @@ public sealed class InferenceWorker : BackgroundService
 
             if (job is null)
             {
-                await Pause.For(_settings.StudyAssembly.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+                await _signals.Analysis.WaitAsync(_settings.StudyAssembly.PollInterval, _time, stoppingToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -139,6 +141,7 @@ public sealed class InferenceWorker : BackgroundService
         await _store.AddDeliveriesAsync(job.Id, destinations, files, cancellationToken).ConfigureAwait(false);
         var folder = ReportOutbox.RelativeFolder(job.Id);
         await _store.TransitionAsync(job.Id, JobState.Reporting, JobState.Sending, _time.GetUtcNow(), outboxFolder: folder, cancellationToken: cancellationToken).ConfigureAwait(false);
+        _signals.Delivery.Notify();
         AnalysisLog.Reported(_logger, job.StudyInstanceUid, job.Id, files.Count, folder, destinations.Count);
     }
 

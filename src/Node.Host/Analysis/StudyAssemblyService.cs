@@ -12,10 +12,12 @@ public sealed class StudyAssemblyService : BackgroundService
     private readonly StudyAssemblyOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly NodeSignals _signals;
 
-    public StudyAssemblyService(IJobStore store, NodeSettings settings, TimeProvider time, ILogger<StudyAssemblyService> logger)
+    public StudyAssemblyService(IJobStore store, NodeSettings settings, NodeSignals signals, TimeProvider time, ILogger<StudyAssemblyService> logger)
     {
         _store = store;
+        _signals = signals;
         _options = settings.StudyAssembly;
         _time = time;
         _logger = logger;
@@ -31,6 +33,11 @@ public sealed class StudyAssemblyService : BackgroundService
                 foreach (var job in ready)
                 {
                     AnalysisLog.StudyReady(_logger, job.StudyInstanceUid, job.Id, job.InstanceCount, _options.QuietPeriod);
+                }
+
+                if (ready.Count > 0)
+                {
+                    _signals.Analysis.Notify();
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -8,8 +8,8 @@ public sealed class StudyAssemblyOptions
     /// <summary>A study is ready for analysis once no instance of it arrived for this long. Default 10 s.</summary>
     public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often the node looks for studies that became quiet. Default 1 s.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How often the node looks for studies that became quiet, so a study waits at most this long beyond its quiet period. Default 250 ms.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Returns one message per invalid setting.</summary>
     public IReadOnlyList<string> Validate()

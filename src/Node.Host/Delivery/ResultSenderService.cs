@@ -38,6 +38,7 @@ public sealed class ResultSenderService : BackgroundService
     public const string NotAnalysedOutcome = "not-analysed";
 
     private readonly IJobStore _store;
+    private readonly WorkSignal? _wake;
     private readonly DestinationsOptions _settings;
     private readonly StorageOptions _storage;
     private readonly TimeProvider _timeProvider;
@@ -50,9 +51,16 @@ public sealed class ResultSenderService : BackgroundService
     private HashSet<long>? _jobsFromEarlierProcess;
 
     /// <exception cref="ArgumentException">Two destinations share a name, or a retry or circuit setting is out of range.</exception>
-    public ResultSenderService(IJobStore store, IOptions<DestinationsOptions> destinations, IOptions<StorageOptions> storage, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    /// <param name="store">The job store holding the jobs in Sending and their deliveries.</param>
+    /// <param name="destinations">The destinations and the retry and circuit breaker settings.</param>
+    /// <param name="storage">The storage root the delivery paths are relative to.</param>
+    /// <param name="loggerFactory">Creates the service's and each sender's logger.</param>
+    /// <param name="timeProvider">Clock for polls, back-off and the circuit breaker.</param>
+    /// <param name="signals">Wakes the sender as soon as the worker puts a report in the outbox; null polls only.</param>
+    public ResultSenderService(IJobStore store, IOptions<DestinationsOptions> destinations, IOptions<StorageOptions> storage, ILoggerFactory loggerFactory, TimeProvider timeProvider, NodeSignals? signals = null)
     {
         _store = store;
+        _wake = signals?.Delivery;
         _settings = destinations.Value;
         _storage = storage.Value;
         _timeProvider = timeProvider;
@@ -102,19 +110,29 @@ public sealed class ResultSenderService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         DeliveryLog.SenderStarted(_logger, _senders.Count, _settings.PollInterval.TotalMilliseconds);
-        using var timer = new PeriodicTimer(_settings.PollInterval, _timeProvider);
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
                 await PollLoggingFaultsAsync(stoppingToken).ConfigureAwait(false);
+                await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The host is stopping; a round cut short leaves its files pending for the next start.
         }
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        if (_wake is not null)
+        {
+            await _wake.WaitAsync(_settings.PollInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await Task.Delay(_settings.PollInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PollLoggingFaultsAsync(CancellationToken cancellationToken)

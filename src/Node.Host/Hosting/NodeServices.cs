@@ -25,6 +25,7 @@ internal static class NodeServices
         services.AddSingleton(settings);
         services.AddSingleton(catalog);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<NodeSignals>();
         services.AddSingleton(new StudyReportWriter(settings.Reporting));
         services.AddSingleton<ReportOutbox>();
         services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.Dicom.ShutdownGracePeriod + ShutdownMargin);
