@@ -11,7 +11,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1301, Level = LogLevel.Debug, Message = "-> {Command} status {Status}")]
     public static partial void ResponseSent(ILogger logger, string command, string status);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Stored {SopInstanceUid} ({SopClassUid}) in {TransferSyntax}: status {Status}, {DurationMs} ms")]
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "C-STORE of {SopInstanceUid} ({SopClassUid}) in {TransferSyntax} answered: status {Status}, {DurationMs} ms")]
     public static partial void InstanceStored(ILogger logger, string sopInstanceUid, string sopClassUid, string transferSyntax, string status, double durationMs);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "{Command} for {SopInstanceUid} refused with {Status}: {Reason}")]

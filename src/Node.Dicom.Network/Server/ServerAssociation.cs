@@ -55,7 +55,7 @@ internal sealed class ServerAssociation
     public async Task RunAsync()
     {
         var remote = _socket.RemoteEndPoint;
-        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["AssociationId"] = Id, ["RemoteEndPoint"] = remote?.ToString() });
+        using var scope = _logger.BeginScope(new AssociationLogScope(Id, remote?.ToString()));
         Log.ConnectionAccepted(_logger, remote?.ToString());
 
         var stream = await OpenStreamAsync(remote).ConfigureAwait(false);

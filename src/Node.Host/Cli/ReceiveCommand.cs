@@ -154,11 +154,11 @@ internal sealed class ReceiveCommand : Command
         builder.SetMinimumLevel(LogLevel.Information);
         if (format == TextLogFormat)
         {
-            // The association scope is a dictionary, which the text formatter would print as its type name.
+            // The association scope prints as "association ID from ADDRESS" at the end of each line.
             builder.AddSimpleConsole(console =>
             {
                 console.SingleLine = true;
-                console.IncludeScopes = false;
+                console.IncludeScopes = true;
                 console.UseUtcTimestamp = true;
                 console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             });

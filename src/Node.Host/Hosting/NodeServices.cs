@@ -32,10 +32,11 @@ internal static class NodeServices
         AddPipeline(services, settings);
     }
 
-    /// <summary>Single-line console output with UTC timestamps; the Logging section may pick another formatter.</summary>
+    /// <summary>Single-line console output with UTC timestamps and the association scope; the Logging section may pick another formatter.</summary>
     public static void AddConsole(ILoggingBuilder builder) => builder.AddSimpleConsole(console =>
     {
         console.SingleLine = true;
+        console.IncludeScopes = true;
         console.UseUtcTimestamp = true;
         console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
     });
