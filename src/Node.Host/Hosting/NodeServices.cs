@@ -28,7 +28,12 @@ internal static class NodeServices
         services.AddSingleton<NodeSignals>();
         services.AddSingleton(new StudyReportWriter(settings.Reporting));
         services.AddSingleton<ReportOutbox>();
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.Dicom.ShutdownGracePeriod + ShutdownMargin);
+        services.Configure<HostOptions>(host =>
+        {
+            // At stop the listener stops taking associations while the worker hands back its study, not one after the other.
+            host.ServicesStopConcurrently = true;
+            host.ShutdownTimeout = settings.Dicom.ShutdownGracePeriod + ShutdownMargin;
+        });
         AddPipeline(services, settings);
     }
 

@@ -17,9 +17,11 @@ internal sealed class NodeStartupService : IHostedService
     private readonly ModelPackCatalog _catalog;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IHostApplicationLifetime _lifetime;
 
-    public NodeStartupService(IJobStore store, NodeSettings settings, ModelPackCatalog catalog, TimeProvider time, ILogger<NodeStartupService> logger)
+    public NodeStartupService(IJobStore store, NodeSettings settings, ModelPackCatalog catalog, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<NodeStartupService> logger)
     {
+        _lifetime = lifetime;
         _store = store;
         _settings = settings;
         _catalog = catalog;
@@ -30,6 +32,9 @@ internal sealed class NodeStartupService : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         NodeLog.Starting(_logger, Reports.ReportOptions.SoftwareVersion, Environment.CurrentDirectory, _settings.ToJson());
+
+        // The services stop together, so the last line waits for all of them.
+        _lifetime.ApplicationStopped.Register(() => NodeLog.Stopped(_logger));
         foreach (var pack in _catalog.Packs)
         {
             NodeLog.ModelPackLoaded(_logger, pack.Identity.Name, pack.Identity.Version, pack.Directory, pack.OnnxSha256);
@@ -46,9 +51,5 @@ internal sealed class NodeStartupService : IHostedService
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        NodeLog.Stopped(_logger);
-        return Task.CompletedTask;
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
