@@ -34,4 +34,7 @@ internal static partial class AnalysisLog
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Error, Message = "The job store failed while looking for work; the next try is in {PollInterval}")]
     public static partial void PollFailed(ILogger logger, TimeSpan pollInterval, Exception exception);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Study {StudyInstanceUid} job {JobId} brought only the node's own SR and SC back; nothing analysed or sent")]
+    public static partial void OwnReportsOnly(ILogger logger, string studyInstanceUid, long jobId);
 }

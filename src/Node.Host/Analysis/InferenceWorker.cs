@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Node.Dicom.Errors;
 using Node.Dicom.IO;
+using Node.Dicom.Tags;
 using Node.Host.Configuration;
 using Node.Host.Jobs;
 using Node.Inference.Results;
@@ -22,6 +23,9 @@ public sealed class InferenceWorker : BackgroundService
     public const string AnalysedOutcome = "analysed";
 
     public const string NotAnalysedOutcome = "not-analysed";
+
+    /// <summary>The outcome of a job whose instances were all the node's own reports coming back, so nothing was analysed or sent.</summary>
+    public const string OwnReportsOutcome = "own-reports-only";
 
     private readonly IJobStore _store;
     private readonly ModelPackCatalog _catalog;
@@ -73,7 +77,15 @@ public sealed class InferenceWorker : BackgroundService
         var state = JobState.Analysing;
         try
         {
-            var (sources, result) = await AnalyseAsync(job, stoppingToken).ConfigureAwait(false);
+            var selection = await SelectInstancesAsync(job, stoppingToken).ConfigureAwait(false);
+            if (selection.OnlyOwnReports)
+            {
+                await _store.TransitionAsync(job.Id, JobState.Analysing, JobState.Done, _time.GetUtcNow(), outcome: OwnReportsOutcome, cancellationToken: stoppingToken).ConfigureAwait(false);
+                AnalysisLog.OwnReportsOnly(_logger, job.StudyInstanceUid, job.Id);
+                return;
+            }
+
+            var (sources, result) = await AnalyseAsync(job, selection.Instances, stoppingToken).ConfigureAwait(false);
             var outcome = result is AnalysedStudyResult ? AnalysedOutcome : NotAnalysedOutcome;
             await _store.TransitionAsync(job.Id, JobState.Analysing, JobState.Reporting, _time.GetUtcNow(), outcome: outcome, cancellationToken: stoppingToken).ConfigureAwait(false);
             state = JobState.Reporting;
@@ -90,9 +102,9 @@ public sealed class InferenceWorker : BackgroundService
         }
     }
 
-    private async Task<(IReadOnlyList<SourceInstance> Sources, StudyResult Result)> AnalyseAsync(Job job, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<SourceInstance> Sources, StudyResult Result)> AnalyseAsync(Job job, IReadOnlyList<StoredInstance> instances, CancellationToken cancellationToken)
     {
-        var sources = await LoadInstancesAsync(job, cancellationToken).ConfigureAwait(false);
+        var sources = LoadInstances(job, instances);
         var datasets = sources.Select(source => source.Dataset).ToList();
         var analyzer = _catalog.Route(datasets);
         AnalysisLog.Analysing(_logger, job.StudyInstanceUid, job.Id, job.Attempts, sources.Count, analyzer.Model.Name, analyzer.Model.Version);
@@ -104,10 +116,32 @@ public sealed class InferenceWorker : BackgroundService
         return (sources, result);
     }
 
-    /// <summary>Every instance of the study, from every job of it, so a re-analysis sees the whole study.</summary>
-    private async Task<IReadOnlyList<SourceInstance>> LoadInstancesAsync(Job job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Chooses what to analyse: every instance of the study, from every job of it, so a re-analysis
+    /// sees the whole study, except the node's own SR and SC (a PACS may route them back). Where the
+    /// job brought nothing else, there is nothing to analyse.
+    /// </summary>
+    private async Task<(IReadOnlyList<StoredInstance> Instances, bool OnlyOwnReports)> SelectInstancesAsync(Job job, CancellationToken cancellationToken)
     {
         var instances = await _store.GetStudyInstancesAsync(job.StudyInstanceUid, cancellationToken).ConfigureAwait(false);
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var earlier in await _store.GetStudyJobsAsync(job.StudyInstanceUid, cancellationToken).ConfigureAwait(false))
+        {
+            var deliveries = await _store.GetDeliveriesAsync(earlier.Id, cancellationToken).ConfigureAwait(false);
+            own.UnionWith(deliveries.Select(delivery => delivery.SopInstanceUid));
+        }
+
+        var sources = instances.Where(instance => !own.Contains(instance.SopInstanceUid)).ToList();
+        var onlyOwn = sources.Count > 0 && !sources.Any(instance => instance.JobId == job.Id);
+        return (sources.Count > 0 ? sources : instances, onlyOwn);
+    }
+
+    /// <summary>
+    /// Opens the chosen instances. Instances without pixel data (a dose SR, a key object note) are
+    /// left out where the study has images, so they cannot make an image study "not analysed".
+    /// </summary>
+    private List<SourceInstance> LoadInstances(Job job, IReadOnlyList<StoredInstance> instances)
+    {
         var sources = new List<SourceInstance>(instances.Count);
         foreach (var instance in instances)
         {
@@ -127,7 +161,8 @@ public sealed class InferenceWorker : BackgroundService
             throw new InvalidDataException($"Study {job.StudyInstanceUid} job {job.Id}: none of its {instances.Count} instance file(s) under {_settings.Storage.InstancesPath} could be read.");
         }
 
-        return sources;
+        var images = sources.Where(source => source.Dataset.Contains(DicomTags.PixelData)).ToList();
+        return images.Count > 0 ? images : sources;
     }
 
     private async Task ReportAsync(Job job, IReadOnlyList<SourceInstance> sources, StudyResult result, CancellationToken cancellationToken)

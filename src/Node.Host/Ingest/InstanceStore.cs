@@ -33,9 +33,6 @@ public sealed class InstanceStore
     /// <summary>Bytes copied from the network to the file per write: 256 KiB, the default maximum PDU length.</summary>
     private const int CopyBufferLength = 256 * 1024;
 
-    /// <summary>Read only up to Pixel Data: the UIDs come before it, and the pixels can be large.</summary>
-    private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
-
     private readonly ILogger _logger;
 
     /// <param name="root">The instances root (<c>StorageOptions.InstancesPath</c>); it and its staging folder are created where missing.</param>
@@ -77,7 +74,7 @@ public sealed class InstanceStore
         try
         {
             var length = await WriteAsync(request, dataSet, temporary, cancellationToken).ConfigureAwait(false);
-            var dataset = ReadHeader(temporary);
+            var dataset = ReadWhole(temporary);
             return Check(request, dataset, temporary, length);
         }
         catch
@@ -153,11 +150,16 @@ public sealed class InstanceStore
         return file.Length;
     }
 
-    private static DicomDataset ReadHeader(string path)
+    /// <summary>
+    /// Parses the whole data set, Pixel Data included: a peer may end a data set early and still
+    /// mark its last fragment, and only a full parse sees that the declared lengths overrun the
+    /// bytes received. Such an instance gets C000 in place of a success for a file nobody can read.
+    /// </summary>
+    private static DicomDataset ReadWhole(string path)
     {
         try
         {
-            return DicomFile.Open(path, HeaderOnly).Dataset;
+            return DicomFile.Open(path).Dataset;
         }
         catch (Exception exception) when (exception is DicomFormatException or InvalidDataException or EndOfStreamException)
         {

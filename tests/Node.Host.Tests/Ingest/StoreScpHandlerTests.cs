@@ -83,6 +83,21 @@ public sealed class StoreScpHandlerTests
     }
 
     [Test]
+    [Description("A peer that ends the data set in the middle of Pixel Data and still marks its last fragment: the header parses, the pixels do not, so C000 and nothing kept.")]
+    public async Task Data_set_cut_in_pixel_data_gets_C000()
+    {
+        var whole = TestInstances.Encode(TestInstances.Dataset(Study, Series, Sop));
+        var cut = whole[..^3];
+
+        var result = await _node.Handler.StoreAsync(Request(Sop), new MemoryStream(cut), CancellationToken.None);
+
+        Assert.That(result.Status, Is.EqualTo(DimseStatus.CannotUnderstand));
+        Assert.That(result.ErrorComment, Does.StartWith("Data set unreadable"));
+        Assert.That(_node.InstanceFiles(), Is.Empty);
+        Assert.That(await _node.Jobs.GetStudyJobsAsync(Study), Is.Empty);
+    }
+
+    [Test]
     [Description("A job store that fails (here: its tables were never created) must not leave a file that no job records.")]
     public async Task Job_store_failure_gets_A700_and_deletes_file()
     {

@@ -195,6 +195,31 @@ public sealed class NodePipelineTests
     }
 
     [Test]
+    [Description("A PACS that routes the node's own SR and SC back to it must not get a second, \"not analysed\" report in place of the first.")]
+    public async Task Own_reports_sent_back_are_ignored()
+    {
+        var study = NodeStudy.Synthesize(_studies, 1, 27)[0];
+        var (destination, port) = await DcmtkStorescp.StartAsync(_destination);
+        using (destination)
+        using (var node = await StartNodeAsync(port))
+        {
+            NodeStudy.Push(node.Port, study);
+            await WaitForJobsAsync(JobState.Done, 1);
+            var returned = Directory.CreateDirectory(Path.Combine(_root, "returned")).FullName;
+            foreach (var file in Directory.GetFiles(_destination))
+            {
+                File.Copy(file, Path.Combine(returned, Path.GetFileName(file)));
+            }
+
+            NodeStudy.Push(node.Port, returned);
+            await node.WaitForOutputAsync("brought only the node's own SR and SC back", 1, DeliveryLimit);
+            await WaitForJobsAsync(JobState.Done, 2);
+        }
+
+        Assert.That(NodeStudy.ReceivedSrs(_destination), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Sigterm_stops_node_cleanly()
     {
         using var node = await StartNodeAsync(BackgroundProcess.FreePort());
