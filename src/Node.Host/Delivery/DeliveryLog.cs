@@ -8,8 +8,8 @@ namespace Node.Host.Delivery;
 /// </summary>
 internal static partial class DeliveryLog
 {
-    [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "Retrying delivery to {Destination} for job {JobId}: retry {RetryNumber} of {MaxRetryAttempts} in {DelayMs} ms")]
-    public static partial void RetryScheduled(ILogger logger, string destination, long jobId, int retryNumber, int maxRetryAttempts, double delayMs, Exception? exception);
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "Retrying delivery to {Destination} for job {JobId}: retry {RetryNumber} of {MaxRetryAttempts} in {DelayMs} ms after: {Error}")]
+    public static partial void RetryScheduled(ILogger logger, string destination, long jobId, int retryNumber, int maxRetryAttempts, double delayMs, string error);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Circuit to {Destination} opened for {BreakDurationMs} ms after {FailureThreshold} failed rounds; deliveries wait")]
     public static partial void CircuitOpened(ILogger logger, string destination, double breakDurationMs, int failureThreshold, Exception? exception);
@@ -23,8 +23,8 @@ internal static partial class DeliveryLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "C-ECHO probe of {Destination} succeeded")]
     public static partial void ProbeSucceeded(ILogger logger, string destination);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "C-ECHO probe of {Destination} failed; the circuit stays open")]
-    public static partial void ProbeFailed(ILogger logger, string destination, Exception exception);
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "C-ECHO probe of {Destination} failed; the circuit stays open: {Error}")]
+    public static partial void ProbeFailed(ILogger logger, string destination, string error);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Debug, Message = "-> {Destination}: sending {FileCount} files of job {JobId} over a new association")]
     public static partial void AttemptStarting(ILogger logger, string destination, long jobId, int fileCount);
@@ -32,8 +32,8 @@ internal static partial class DeliveryLog
     [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "Delivery to {Destination} for job {JobId} skipped: the circuit is open; {FileCount} files stay pending")]
     public static partial void CircuitOpenSkipped(ILogger logger, string destination, long jobId, int fileCount);
 
-    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Delivery round to {Destination} for job {JobId} failed; {FileCount} files stay pending or are rejected")]
-    public static partial void RoundFailed(ILogger logger, string destination, long jobId, int fileCount, Exception exception);
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Delivery round to {Destination} for job {JobId} failed; {FileCount} files stay pending or are rejected: {Error}")]
+    public static partial void RoundFailed(ILogger logger, string destination, long jobId, int fileCount, string error);
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Debug, Message = "Release failed after every file had its answer")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception);

@@ -156,7 +156,7 @@ public sealed class DestinationSender
         }
         catch (DicomNetworkException exception)
         {
-            DeliveryLog.RoundFailed(_logger, Name, jobId, round.PendingCount, exception);
+            DeliveryLog.RoundFailed(_logger, Name, jobId, round.PendingCount, exception.Message);
         }
     }
 
@@ -197,7 +197,7 @@ public sealed class DestinationSender
         }
         catch (DicomNetworkException exception)
         {
-            DeliveryLog.ProbeFailed(_logger, Name, exception);
+            DeliveryLog.ProbeFailed(_logger, Name, exception.Message);
             throw new DestinationProbeFailedException(Name, exception);
         }
 
@@ -247,7 +247,7 @@ public sealed class DestinationSender
                 OnRetry = arguments =>
                 {
                     var jobId = arguments.Context.Properties.GetValue(JobIdKey, 0);
-                    DeliveryLog.RetryScheduled(_logger, Name, jobId, arguments.AttemptNumber + 1, _settings.MaxRetryAttempts, arguments.RetryDelay.TotalMilliseconds, arguments.Outcome.Exception);
+                    DeliveryLog.RetryScheduled(_logger, Name, jobId, arguments.AttemptNumber + 1, _settings.MaxRetryAttempts, arguments.RetryDelay.TotalMilliseconds, arguments.Outcome.Exception?.Message ?? "a transient status");
                     return ValueTask.CompletedTask;
                 },
             });

@@ -33,8 +33,21 @@ public static class NodeHost
             return InvalidSettingsExitCode;
         }
 
-        app.Run();
-        return 0;
+        try
+        {
+            app.Run();
+            return 0;
+        }
+        catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException)
+        {
+            // Another program holds a port; the host has logged the exception, this names the setting.
+            var settings = app.Services.GetRequiredService<NodeSettings>();
+            var key = exception is System.Net.Sockets.SocketException
+                ? $"Dicom:BindAddress and Dicom:Port ({settings.Dicom.BindAddress}:{settings.Dicom.Port})"
+                : $"Web:Url ({settings.Web.Url})";
+            error.WriteLine($"ainode: the node did not start: cannot listen on {key}: {exception.Message}. Stop the program that uses the port or choose another port.");
+            return InvalidSettingsExitCode;
+        }
     }
 
     /// <summary>The built node, or null after writing one line per problem to <paramref name="error"/>.</summary>

@@ -10,8 +10,8 @@ internal static partial class Log
     public static partial void SessionCreated(ILogger logger, string packName, string packVersion, ExecutionProvider executionProvider, string providerReason);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
-        Message = "Inference session for model pack {PackName} {PackVersion} runs on {ExecutionProvider}: the CUDA execution provider on device {CudaDeviceId} failed to load")]
-    public static partial void CudaFallback(ILogger logger, string packName, string packVersion, ExecutionProvider executionProvider, int cudaDeviceId, Exception exception);
+        Message = "Inference session for model pack {PackName} {PackVersion} runs on {ExecutionProvider}: the CUDA execution provider on device {CudaDeviceId} failed to load: {Error}")]
+    public static partial void CudaFallback(ILogger logger, string packName, string packVersion, ExecutionProvider executionProvider, int cudaDeviceId, string error);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
         Message = "Study {StudyInstanceUid} not analysed by {PackName} {PackVersion}: {ReasonCount} reason(s), the first: {FirstReason}")]

@@ -70,7 +70,7 @@ public sealed class ModelSession : IDisposable
         {
             cudaOptions.Dispose();
             var cpu = CreateCpu(onnxModel);
-            Log.CudaFallback(logger, packName, packVersion, ExecutionProvider.Cpu, options.CudaDeviceId, exception);
+            Log.CudaFallback(logger, packName, packVersion, ExecutionProvider.Cpu, options.CudaDeviceId, exception.Message);
             return cpu;
         }
     }
