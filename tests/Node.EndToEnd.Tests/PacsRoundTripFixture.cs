@@ -11,10 +11,10 @@ namespace Node.EndToEnd.Tests;
 
 /// <summary>
 /// The node between a sender and Orthanc as the PACS that receives its reports, as a hospital
-/// runs it. Once per fixture: real samples and phantom studies go to the node by the sender of the
-/// derived fixture, the node (a separate process) analyses them with the reference model pack and
-/// delivers its SR and SC to Orthanc; the tests then read back what Orthanc holds through its REST
-/// API. The expected probabilities come from <c>ainode analyze</c> on the same files, which runs
+/// runs it. Once per fixture, the derived fixture's sender sends real samples and phantom studies
+/// to the node, a separate process. The node analyses them with the reference model pack and
+/// delivers its SR and SC to Orthanc. The tests then read back what Orthanc stores through its
+/// REST API. The expected probabilities come from <c>ainode analyze</c> on the same files, which runs
 /// the model without the network, the job store or the SR writer in between.
 /// </summary>
 public abstract class PacsRoundTripFixture
@@ -37,7 +37,7 @@ public abstract class PacsRoundTripFixture
     /// <summary>The studies sent to the node.</summary>
     private IReadOnlyList<SourceStudy> _studies = [];
 
-    /// <summary>What Orthanc holds for each source study, by Study Instance UID.</summary>
+    /// <summary>What Orthanc stores for each source study, by Study Instance UID.</summary>
     private Dictionary<string, ReceivedStudy> _received = new(StringComparer.Ordinal);
 
     /// <summary>The node's jobs of each source study once they ended, by Study Instance UID.</summary>
@@ -54,7 +54,7 @@ public abstract class PacsRoundTripFixture
 
         var nodePort = Processes.BackgroundProcess.FreePort();
         _orthanc = await OrthancServer.StartAsync(Directory.CreateDirectory(Path.Combine(_root, "orthanc")).FullName, nodePort);
-        _node = await NodeProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_root, "node")).FullName, nodePort, _orthanc.DicomPort, OrthancServer.AeTitle);
+        _node = await NodeProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_root, "node")).FullName, NodeProcess.TestSettings(nodePort, _orthanc.DicomPort, OrthancServer.AeTitle));
 
         await SendAsync(_orthanc, _node, _studies);
 
@@ -83,7 +83,7 @@ public abstract class PacsRoundTripFixture
         foreach (var study in _studies)
         {
             var received = _received[study.StudyInstanceUid];
-            Assert.That(received.Study, Is.Not.Null, $"{study.Name}: Orthanc holds no study {study.StudyInstanceUid}");
+            Assert.That(received.Study, Is.Not.Null, $"{study.Name}: Orthanc stores no study {study.StudyInstanceUid}");
             Assert.That(received.Study!.PatientId, Is.EqualTo(study.PatientId), study.Name);
             Assert.That(received.StructuredReports, Is.Not.Empty, $"{study.Name}: no SR arrived");
             foreach (var report in received.StructuredReports.Concat(received.SecondaryCaptures))
@@ -159,7 +159,7 @@ public abstract class PacsRoundTripFixture
     public void Rejected_study_gets_not_analysed_sr()
     {
         var rejected = _studies.Where(study => study.Modality != AcceptedModality).ToList();
-        Assert.That(rejected, Is.Not.Empty, "the input holds no study the pack rejects, so the test proves nothing");
+        Assert.That(rejected, Is.Not.Empty, "the input contains no study the pack rejects, so the test proves nothing");
         foreach (var study in rejected)
         {
             Assert.That(study.Expected.IsAnalysed, Is.False, $"{study.Name}: ainode analyze accepted a {study.Modality} study");
@@ -193,7 +193,7 @@ public abstract class PacsRoundTripFixture
     private List<SourceStudy> AnalysedStudies()
     {
         var analysed = _studies.Where(study => study.Modality == AcceptedModality).ToList();
-        Assert.That(analysed, Is.Not.Empty, "the input holds no study the pack accepts, so the test proves nothing");
+        Assert.That(analysed, Is.Not.Empty, "the input contains no study the pack accepts, so the test proves nothing");
         foreach (var study in analysed)
         {
             Assert.That(study.Expected.IsAnalysed, Is.True, $"{study.Name}: ainode analyze did not accept it: {string.Join(", ", study.Expected.NotAnalysedRules)}");
@@ -202,7 +202,7 @@ public abstract class PacsRoundTripFixture
         return analysed;
     }
 
-    /// <summary>Reads the study's one SR as Orthanc holds it.</summary>
+    /// <summary>Reads the study's one SR as Orthanc stores it.</summary>
     private SrDocument ReadSr(SourceStudy study)
     {
         var reports = _received[study.StudyInstanceUid].StructuredReports;

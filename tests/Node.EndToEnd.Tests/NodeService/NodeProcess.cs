@@ -9,7 +9,7 @@ namespace Node.EndToEnd.Tests.NodeService;
 
 /// <summary>
 /// The node (<c>dotnet ainode.dll</c> with no command) run as a separate process, as an operator
-/// runs it: its own working folder (whose <c>var/</c> holds storage and the job store), settings
+/// runs it: its own working folder (whose <c>var/</c> contains storage and the job store), settings
 /// as <c>AINODE__Section__Key</c> environment variables, killed by its PID at the end.
 /// </summary>
 internal sealed class NodeProcess : IDisposable
@@ -41,26 +41,49 @@ internal sealed class NodeProcess : IDisposable
     public string Output => _process.Output;
 
     /// <summary>
-    /// Starts the node in <paramref name="workingFolder"/> on <paramref name="port"/>, delivering to
-    /// one peer (<paramref name="destinationAeTitle"/> at 127.0.0.1:<paramref name="destinationPort"/>),
-    /// and waits until its DICOM port accepts connections.
+    /// Starts the node in <paramref name="workingFolder"/> with <paramref name="settings"/> (configuration
+    /// paths such as "Dicom:Port", which must be set) and waits until its DICOM port accepts connections.
     /// </summary>
-    public static async Task<NodeProcess> StartAsync(string workingFolder, int port, int destinationPort, string destinationAeTitle)
+    public static async Task<NodeProcess> StartAsync(string workingFolder, IReadOnlyDictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingFolder };
         start.ArgumentList.Add(ProgramRun.AinodeAssembly);
-        foreach (var (key, value) in Settings(port, destinationPort, destinationAeTitle))
+        foreach (var (key, value) in settings)
         {
             start.Environment["AINODE__" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        var port = int.Parse(settings["Dicom:Port"], CultureInfo.InvariantCulture);
         var node = new NodeProcess(BackgroundProcess.Start(start, Limit), workingFolder, port);
         await node._process.WaitForPortAsync(port);
         return node;
     }
 
     /// <summary>
-    /// Waits until the node's job store holds a job for every study in <paramref name="studyInstanceUids"/>
+    /// The settings of the round-trip tests: loopback only on <paramref name="port"/>, no web endpoint,
+    /// a two-second quiet period, no free-disk margin (the test folder may sit on a small disk), CPU
+    /// inference, and one destination, <paramref name="destinationAeTitle"/> at 127.0.0.1:<paramref name="destinationPort"/>.
+    /// </summary>
+    public static Dictionary<string, string> TestSettings(int port, int destinationPort, string destinationAeTitle) => new(StringComparer.Ordinal)
+    {
+        ["Dicom:AeTitle"] = AeTitle,
+        ["Dicom:BindAddress"] = "127.0.0.1",
+        ["Dicom:Port"] = port.ToString(CultureInfo.InvariantCulture),
+        ["Web:Enabled"] = "false",
+        ["Storage:FreeDiskMarginMegabytes"] = "0",
+        ["StudyAssembly:QuietPeriod"] = "00:00:02",
+        ["StudyAssembly:PollInterval"] = "00:00:00.250",
+        ["Destinations:PollInterval"] = "00:00:00.250",
+        ["Inference:UseCuda"] = "false",
+        ["Destinations:Peers:0:Name"] = "pacs",
+        ["Destinations:Peers:0:Host"] = "127.0.0.1",
+        ["Destinations:Peers:0:Port"] = destinationPort.ToString(CultureInfo.InvariantCulture),
+        ["Destinations:Peers:0:CalledAeTitle"] = destinationAeTitle,
+        ["Destinations:Peers:0:CallingAeTitle"] = AeTitle,
+    };
+
+    /// <summary>
+    /// Waits until the node's job store contains a job for every study in <paramref name="studyInstanceUids"/>
     /// and every job of theirs has ended (Done, NotAnalysed or Failed); returns those jobs by study.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Job>>> WaitForStudiesEndedAsync(IReadOnlyCollection<string> studyInstanceUids)
@@ -86,28 +109,6 @@ internal sealed class NodeProcess : IDisposable
 
     /// <summary>Kills the node by its PID.</summary>
     public void Dispose() => _process.Dispose();
-
-    /// <summary>
-    /// The node's settings: loopback only, no web endpoint, a two-second quiet period, no free-disk
-    /// margin (the test folder may sit on a small disk), CPU inference, one destination.
-    /// </summary>
-    private static Dictionary<string, string> Settings(int port, int destinationPort, string destinationAeTitle) => new(StringComparer.Ordinal)
-    {
-        ["Dicom:AeTitle"] = AeTitle,
-        ["Dicom:BindAddress"] = "127.0.0.1",
-        ["Dicom:Port"] = port.ToString(CultureInfo.InvariantCulture),
-        ["Web:Enabled"] = "false",
-        ["Storage:FreeDiskMarginMegabytes"] = "0",
-        ["StudyAssembly:QuietPeriod"] = "00:00:02",
-        ["StudyAssembly:PollInterval"] = "00:00:00.250",
-        ["Destinations:PollInterval"] = "00:00:00.250",
-        ["Inference:UseCuda"] = "false",
-        ["Destinations:Peers:0:Name"] = "pacs",
-        ["Destinations:Peers:0:Host"] = "127.0.0.1",
-        ["Destinations:Peers:0:Port"] = destinationPort.ToString(CultureInfo.InvariantCulture),
-        ["Destinations:Peers:0:CalledAeTitle"] = destinationAeTitle,
-        ["Destinations:Peers:0:CallingAeTitle"] = AeTitle,
-    };
 
     private async Task<Dictionary<string, IReadOnlyList<Job>>> ReadJobsAsync(IReadOnlyCollection<string> studyInstanceUids)
     {

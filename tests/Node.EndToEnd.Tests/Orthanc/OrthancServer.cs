@@ -50,7 +50,7 @@ internal sealed class OrthancServer : IDisposable
 
     public string Output => _process.Output;
 
-    /// <summary>Writes the configuration into <paramref name="folder"/>, starts Orthanc and waits until its REST API answers.</summary>
+    /// <summary>Writes the configuration into <paramref name="folder"/>, starts Orthanc and waits until its REST API responds.</summary>
     public static async Task<OrthancServer> StartAsync(string folder, int nodePort)
     {
         var binary = PeerPrograms.RequireFile(PeerPrograms.OrthancBinary, "orthanc");
@@ -86,7 +86,7 @@ internal sealed class OrthancServer : IDisposable
         await ReadSuccessAsync(response, $"POST /modalities/{NodeModality}/store {studyId}");
     }
 
-    /// <summary>The study with <paramref name="studyInstanceUid"/>, or null where Orthanc holds none.</summary>
+    /// <summary>The study with <paramref name="studyInstanceUid"/>, or null where Orthanc stores none.</summary>
     public async Task<OrthancStudy?> FindStudyAsync(string studyInstanceUid)
     {
         using var content = new StringContent(studyInstanceUid, Encoding.ASCII, "text/plain");
@@ -175,7 +175,7 @@ internal sealed class OrthancServer : IDisposable
         return body;
     }
 
-    /// <summary>Fails the test with Orthanc's answer where the call did not succeed; else parses the JSON body.</summary>
+    /// <summary>Fails the test with Orthanc's response where the call did not succeed; else parses the JSON body.</summary>
     private async Task<JsonNode> ReadSuccessAsync(HttpResponseMessage response, string call)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -68,9 +68,9 @@ internal static class PeerPrograms
     }
 
     /// <summary>Ignores the test with the install command, or fails it where AINODE_REQUIRE_PEERS=1.</summary>
-    private static void Missing(string what, string package)
+    private static void Missing(string missingItem, string package)
     {
-        var message = $"{what} not found; install it with: apt-get install -y {package}";
+        var message = $"{missingItem} not found; install it with: apt-get install -y {package}";
         if (Environment.GetEnvironmentVariable("AINODE_REQUIRE_PEERS") == "1")
         {
             Assert.Fail(message + " (AINODE_REQUIRE_PEERS=1 makes a missing peer a failure)");

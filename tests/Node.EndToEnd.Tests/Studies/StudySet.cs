@@ -62,7 +62,7 @@ internal static class StudySet
         var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
         var datasets = files.Select(file => DicomFile.Open(file).Dataset).ToList();
         var studyUids = datasets.Select(dataset => dataset.GetUid(DicomTags.StudyInstanceUID)).Distinct().ToList();
-        Assert.That(studyUids, Has.Count.EqualTo(1), $"{name} holds one study");
+        Assert.That(studyUids, Has.Count.EqualTo(1), $"{name} contains one study");
 
         var first = datasets[0];
         return new SourceStudy(
