@@ -69,6 +69,14 @@ public sealed class QuickStartTests
         Assert.That(scs, Is.Not.Empty, pacs.Output);
         Assert.That(srs[0].GetUid(DicomTags.StudyInstanceUID), Is.EqualTo(studyInstanceUid));
         Assert.That(SrReader.Read(srs[0]).IsAnalysed, Is.True);
+
+        // The quick start's last step: ainode dump on each received file shows the SR and the SC series.
+        var modalityLines = Directory.GetFiles(pacsFolder, "*.dcm")
+            .SelectMany(path => ProgramRun.Ainode("dump", path, "--stop-before-pixel-data").Split('\n'))
+            .Where(line => line.TrimEnd().EndsWith(" Modality", StringComparison.Ordinal))
+            .ToList();
+        Assert.That(modalityLines, Has.Some.Contains("[SR]"));
+        Assert.That(modalityLines, Has.Some.Contains("[OT]"));
     }
 
     /// <summary>Starts <c>ainode receive --out FOLDER --port PORT --ae-title PACS --log-format text</c>, the quick start's stand-in PACS, bound to 127.0.0.1.</summary>
