@@ -25,6 +25,9 @@ public static class AnalyzeCommand
     /// <summary>The default model pack folder, relative to the working folder.</summary>
     public static readonly string DefaultModelPack = Path.Combine("deploy", "models", "reference");
 
+    /// <summary>The reference pack copied beside the executable, used where the working folder has no <see cref="DefaultModelPack"/>.</summary>
+    public static readonly string ShippedModelPack = Path.Combine(AppContext.BaseDirectory, "models", "reference");
+
     /// <param name="loggerFactory">Receives the session's provider line and per-study lines; none where null.</param>
     public static Command Create(ILoggerFactory? loggerFactory = null)
     {
@@ -36,8 +39,8 @@ public static class AnalyzeCommand
         };
         var model = new Option<string>("--model")
         {
-            Description = $"Model pack folder holding model.json and model.onnx. Default: {DefaultModelPack} under the working folder.",
-            DefaultValueFactory = _ => DefaultModelPack,
+            Description = $"Model pack folder holding model.json and model.onnx. Default: {DefaultModelPack} under the working folder, else the reference pack shipped beside the executable.",
+            DefaultValueFactory = _ => Directory.Exists(DefaultModelPack) ? DefaultModelPack : ShippedModelPack,
         };
 
         var language = new Option<string>("--language")
