@@ -31,7 +31,7 @@ public sealed class ImagePreprocessor
         _rules = new InputRuleChecker(manifest.Input);
     }
 
-    /// <summary>Prepares every frame of the instance, in frame order; one rejected outcome where the instance cannot be analysed.</summary>
+    /// <summary>Prepares every frame of the instance, in frame order. Returns one rejected outcome where the instance cannot be analysed.</summary>
     public IReadOnlyList<PreprocessingOutcome> Prepare(StudyInstance instance)
     {
         if (Open(instance, out var frameCount) is { } rejected)

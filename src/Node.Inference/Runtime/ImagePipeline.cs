@@ -6,9 +6,9 @@ using Node.Inference.Results;
 namespace Node.Inference.Runtime;
 
 /// <summary>
-/// Preprocesses images (one per frame of each instance) on several threads while the model runs on batches of those already
-/// prepared. Preprocessing writes into a bounded channel, so it runs at most a few batches ahead
-/// and memory stays flat however many images come in.
+/// Preprocesses images, one per frame of each instance, on several threads while the model runs
+/// on batches of those already prepared. Preprocessing writes into a bounded channel, so it runs
+/// at most a few batches ahead and memory stays flat however many images come in.
 /// </summary>
 internal sealed class ImagePipeline
 {

@@ -38,7 +38,7 @@ public sealed class StudyAnalyzer
         return results[0];
     }
 
-    /// <summary>Returns one result per study, in the order given; each frame of a multi-frame instance is an image of its own.</summary>
+    /// <summary>Returns one result per study, in the order given. Each frame of a multi-frame instance is an image of its own.</summary>
     /// <exception cref="ModelOutputException">The model produced a value that is not a probability, or an output of the wrong size.</exception>
     public async Task<IReadOnlyList<StudyResult>> AnalyzeAsync(IReadOnlyList<StudyInput> studies, CancellationToken cancellationToken = default)
     {

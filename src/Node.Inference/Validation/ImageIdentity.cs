@@ -9,7 +9,7 @@ namespace Node.Inference.Validation;
 /// <param name="SopInstanceUid">SOP Instance UID (0008,0018).</param>
 /// <param name="FrameNumber">
 /// The frame of a multi-frame instance, numbered from 1 as Referenced Frame Number (0008,1160)
-/// counts them; null for an instance of one frame, which is the image itself.
+/// counts them. Null for an instance of one frame, because that instance is the image.
 /// </param>
 public sealed record ImageIdentity(string StudyInstanceUid, string SeriesInstanceUid, string SopInstanceUid, int? FrameNumber = null)
 {
