@@ -53,8 +53,8 @@ public sealed class ImagePreprocessor
     }
 
     /// <summary>
-    /// Checks the input rules, the transfer syntax and the pixel data attributes of an instance,
-    /// and counts its frames. Returns the rejected outcome where a check fails, otherwise null.
+    /// Checks the input rules, the transfer syntax, the pixel data attributes and the VOI window
+    /// of an instance, and counts its frames. Returns the rejected outcome where a check fails, otherwise null.
     /// </summary>
     internal PreprocessingOutcome? Open(StudyInstance instance, out int frameCount)
     {
@@ -77,12 +77,16 @@ public sealed class ImagePreprocessor
         try
         {
             frameCount = _decoder.CountFrames(dataset, instance.TransferSyntax);
-            return null;
         }
         catch (DicomFormatException exception)
         {
             return PreprocessingOutcome.Rejected(identity, [PixelDataReason(exception, identity.SopInstanceUid)]);
         }
+
+        // The window belongs to the instance, so a missing one is one reason, not one per frame.
+        return ResolveWindow(dataset, out var windowReason) is null
+            ? PreprocessingOutcome.Rejected(identity, [windowReason!])
+            : null;
     }
 
     /// <summary>Prepares frame <paramref name="frameIndex"/> (from 0) of an instance that <see cref="Open"/> accepted with <paramref name="frameCount"/> frames.</summary>
@@ -112,12 +116,12 @@ public sealed class ImagePreprocessor
         }
         catch (DicomFormatException exception)
         {
-            return PreprocessingOutcome.Rejected(identity, [PixelDataReason(exception, uid)]);
+            return RejectFrame(identity, [PixelDataReason(exception, uid)]);
         }
 
         if (ResolveWindow(dataset, out var windowReason) is not { } window)
         {
-            return PreprocessingOutcome.Rejected(identity, [windowReason!]);
+            return RejectFrame(identity, [windowReason!]);
         }
 
         var invert = settings.InvertMonochrome1 && image.IsMonochrome1;
@@ -125,13 +129,17 @@ public sealed class ImagePreprocessor
         var rangeReasons = PlausibilityChecker.Check(measures, _manifest.PlausibleRanges, uid);
         if (rangeReasons.Count > 0)
         {
-            return PreprocessingOutcome.Rejected(identity, rangeReasons);
+            return RejectFrame(identity, rangeReasons);
         }
 
         var resized = ImageResampler.Resize(display, image.Rows, image.Columns, settings.InputRows, settings.InputColumns, settings.Interpolation);
         Normalize(resized, settings.Normalization);
         return PreprocessingOutcome.Ready(new PreparedImage(identity, resized, measures));
     }
+
+    /// <summary>Returns a rejected frame outcome whose reasons name the frame of a multi-frame instance.</summary>
+    private static PreprocessingOutcome RejectFrame(ImageIdentity identity, IReadOnlyList<NotAnalysedReason> reasons) =>
+        PreprocessingOutcome.Rejected(identity, [.. reasons.Select(reason => reason with { FrameNumber = identity.FrameNumber })]);
 
     private static NotAnalysedReason UndecodableTransferSyntax(DicomTransferSyntax transferSyntax, string uid) => new(
         NotAnalysedRule.PixelData,

@@ -158,6 +158,11 @@ public static class StudyResultJson
         writer.WriteString("Value", reason.Value);
         writer.WriteString("Expected", reason.Expected);
         writer.WriteString("SOPInstanceUID", reason.SopInstanceUid);
+        if (reason.FrameNumber is { } frameNumber)
+        {
+            writer.WriteNumber("FrameNumber", frameNumber);
+        }
+
         writer.WriteString("Message", reason.Message);
         writer.WriteEndObject();
     }

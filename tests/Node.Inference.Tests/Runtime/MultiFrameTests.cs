@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Node.Dicom.Data;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
@@ -8,6 +9,7 @@ using Node.Inference.Imaging;
 using Node.Inference.Results;
 using Node.Inference.Runtime;
 using Node.Inference.Tests.Support;
+using Node.Inference.Validation;
 
 namespace Node.Inference.Tests.Runtime;
 
@@ -82,6 +84,45 @@ public sealed class MultiFrameTests
 
         Assert.That(result.Images.Select(image => image.Image.FrameNumber), Is.All.Null);
         Assert.That(document.RootElement.GetProperty("Images")[0].TryGetProperty("FrameNumber", out _), Is.False);
+    }
+
+    [Test]
+    [Description("A frame of air has no body outline, so the study is not analysed and the reason names that frame.")]
+    public async Task Implausible_frame_is_named_in_reason()
+    {
+        var study = PhantomSets.Generate(1, PhantomSeed)[0];
+        var frames = study.Instances.Select(instance => instance.Clone()).ToList();
+        var airFrameNumber = frames.Count;
+        var pixelLength = ((DicomValueElement)frames[^1].GetElement(DicomTags.PixelData)!).Length;
+        frames[^1].SetBytes(DicomTags.PixelData, DicomVR.OW, new byte[pixelLength]);
+        var multiFrame = StackFrames(frames);
+
+        var result = await Analyzer().AnalyzeAsync(new StudyInput(study.StudyInstanceUid, [StudyInstance.FromDataset(multiFrame)]));
+
+        Assert.That(result, Is.TypeOf<NotAnalysedStudyResult>());
+        var reasons = ((NotAnalysedStudyResult)result).Reasons;
+        Assert.That(reasons.Select(reason => reason.Rule), Is.All.EqualTo(NotAnalysedRule.PlausibleRange));
+        Assert.That(reasons.Select(reason => reason.FrameNumber), Is.All.EqualTo(airFrameNumber));
+        Assert.That(reasons[0].Message, Does.Contain($"in instance {multiFrame.GetUid(DicomTags.SOPInstanceUID)} frame {airFrameNumber};"));
+    }
+
+    [Test]
+    [Description("The window belongs to the instance, so a pack that takes it from the image gives one reason for the instance, not one per frame.")]
+    public async Task Missing_window_gives_one_reason()
+    {
+        var study = PhantomSets.Generate(1, PhantomSeed)[0];
+        var multiFrame = StackFrames(study.Instances);
+        multiFrame.Remove(DicomTags.WindowCenter);
+        multiFrame.Remove(DicomTags.WindowWidth);
+        using var folder = TemporaryPack.Create(manifest => manifest["Preprocessing"]!["VoiWindow"] = new JsonObject { ["Source"] = "Image" });
+        using var pack = folder.Load();
+
+        var result = await new StudyAnalyzer(pack, new DicomPixelDataDecoder(), ReferencePack.CpuOptions()).AnalyzeAsync(new StudyInput(study.StudyInstanceUid, [StudyInstance.FromDataset(multiFrame)]));
+
+        Assert.That(result, Is.TypeOf<NotAnalysedStudyResult>());
+        var reason = ((NotAnalysedStudyResult)result).Reasons.Single();
+        Assert.That(reason.Rule, Is.EqualTo(NotAnalysedRule.VoiWindow));
+        Assert.That(reason.FrameNumber, Is.Null);
     }
 
     /// <summary>Returns the first instance with the Pixel Data of every instance as its frames, in order, as a multi-frame CT.</summary>
