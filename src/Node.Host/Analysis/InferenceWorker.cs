@@ -110,7 +110,8 @@ public sealed class InferenceWorker : BackgroundService
         AnalysisLog.Analysing(_logger, job.StudyInstanceUid, job.Id, job.Attempts, sources.Count, analyzer.Model.Name, analyzer.Model.Version);
 
         var clock = Stopwatch.StartNew();
-        var result = await analyzer.AnalyzeAsync(new StudyInput(job.StudyInstanceUid, datasets), cancellationToken).ConfigureAwait(false);
+        var studyInstances = sources.Select(source => new StudyInstance(source.Dataset, source.TransferSyntax)).ToList();
+        var result = await analyzer.AnalyzeAsync(new StudyInput(job.StudyInstanceUid, studyInstances), cancellationToken).ConfigureAwait(false);
         var outcome = result is AnalysedStudyResult ? AnalysedOutcome : NotAnalysedOutcome;
         AnalysisLog.Analysed(_logger, job.StudyInstanceUid, job.Id, outcome, analyzer.Model.Name, analyzer.Model.Version, clock.ElapsedMilliseconds);
         return (sources, result);

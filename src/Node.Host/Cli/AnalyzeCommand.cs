@@ -126,7 +126,7 @@ public static class AnalyzeCommand
         var fingerprint = SettingsFingerprint.Compute(pack, inference, reports);
         return (study, result, folder) =>
         {
-            var sources = study.Instances.Select(SourceInstance.FromDataset).ToList();
+            var sources = study.Instances.Select(instance => new SourceInstance(instance.Dataset, instance.TransferSyntax)).ToList();
             try
             {
                 writer.Save(new ReportRequest(result, sources, fingerprint), folder);

@@ -51,6 +51,21 @@ public sealed class DicomPixelDataDecoder : IImageDecoder
         return DecodeFrame(pixelData, 0, applyModalityLut);
     }
 
+    /// <inheritdoc/>
+    public bool CanDecode(DicomTransferSyntax transferSyntax) => DicomPixelData.CanDecode(transferSyntax);
+
+    /// <inheritdoc/>
+    public int CountFrames(DicomDataset dataset, DicomTransferSyntax transferSyntax) => OpenGrayscale(dataset, transferSyntax).FrameCount;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Each call reads the attributes again, so a caller can decode the frames of a large
+    /// instance one at a time without keeping them all in memory.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="frameIndex"/> is not below the number of frames.</exception>
+    public GrayscaleImage DecodeFrame(DicomDataset dataset, DicomTransferSyntax transferSyntax, int frameIndex, bool applyModalityLut) =>
+        DecodeFrame(OpenGrayscale(dataset, transferSyntax), frameIndex, applyModalityLut);
+
     /// <summary>Decodes every frame of <paramref name="dataset"/>, encoded in <paramref name="transferSyntax"/>, in frame order.</summary>
     /// <exception cref="DicomPixelDataException">The pixel data cannot be decoded or is not grayscale.</exception>
     public IReadOnlyList<GrayscaleImage> DecodeFrames(DicomDataset dataset, DicomTransferSyntax transferSyntax, bool applyModalityLut)

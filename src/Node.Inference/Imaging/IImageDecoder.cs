@@ -1,4 +1,5 @@
 using Node.Dicom.Data;
+using Node.Dicom.Uids;
 
 namespace Node.Inference.Imaging;
 
@@ -8,9 +9,18 @@ namespace Node.Inference.Imaging;
 /// </summary>
 public interface IImageDecoder
 {
-    /// <summary>Decodes the single grayscale frame of an instance, row by row.</summary>
+    /// <summary>Returns whether the decoder reads pixel data encoded in <paramref name="transferSyntax"/>.</summary>
+    bool CanDecode(DicomTransferSyntax transferSyntax);
+
+    /// <summary>Checks that the instance contains grayscale pixel data the decoder reads, and returns its number of frames.</summary>
+    /// <exception cref="Node.Dicom.Errors.DicomPixelDataException">The pixel data is absent, in a transfer syntax the decoder cannot read, not grayscale, or contradicts its attributes.</exception>
+    int CountFrames(DicomDataset dataset, DicomTransferSyntax transferSyntax);
+
+    /// <summary>Decodes one grayscale frame of an instance, row by row.</summary>
     /// <param name="dataset">The instance.</param>
+    /// <param name="transferSyntax">The transfer syntax the instance's pixel data is encoded in.</param>
+    /// <param name="frameIndex">The frame, numbered from 0 (Referenced Frame Number minus 1).</param>
     /// <param name="applyModalityLut">Whether to return modality values (stored × Rescale Slope + Rescale Intercept) instead of stored values.</param>
-    /// <exception cref="Node.Dicom.Errors.DicomPixelDataException">The pixel data is absent, in a transfer syntax the decoder cannot read, multi-frame, not grayscale, or contradicts its attributes.</exception>
-    GrayscaleImage Decode(DicomDataset dataset, bool applyModalityLut);
+    /// <exception cref="Node.Dicom.Errors.DicomPixelDataException">The pixel data is absent, in a transfer syntax the decoder cannot read, not grayscale, or contradicts its attributes.</exception>
+    GrayscaleImage DecodeFrame(DicomDataset dataset, DicomTransferSyntax transferSyntax, int frameIndex, bool applyModalityLut);
 }

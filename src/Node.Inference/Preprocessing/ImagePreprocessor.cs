@@ -2,19 +2,24 @@ using System.Globalization;
 using Node.Dicom.Data;
 using Node.Dicom.Errors;
 using Node.Dicom.Tags;
+using Node.Dicom.Uids;
 using Node.Inference.Imaging;
 using Node.Inference.Packs;
+using Node.Inference.Runtime;
 using Node.Inference.Validation;
 
 namespace Node.Inference.Preprocessing;
 
 /// <summary>
-/// Turns one instance into the model's input, in the manifest's order: input rules, decoding
-/// (with the modality LUT where the manifest requests it), VOI window, MONOCHROME1 inversion, measures
-/// and their plausible ranges, resize, normalization. Safe to call from several threads.
+/// Turns one instance into the model's input, one image per frame, in the manifest's order:
+/// input rules, transfer syntax, decoding (with the modality LUT where the manifest requests
+/// it), VOI window, MONOCHROME1 inversion, measures and their plausible ranges, resize,
+/// normalization. Safe to call from several threads.
 /// </summary>
 public sealed class ImagePreprocessor
 {
+    private const string TransferSyntaxAttribute = "Transfer Syntax UID (0002,0010)";
+
     private readonly ModelManifest _manifest;
     private readonly IImageDecoder _decoder;
     private readonly InputRuleChecker _rules;
@@ -26,11 +31,36 @@ public sealed class ImagePreprocessor
         _rules = new InputRuleChecker(manifest.Input);
     }
 
+    /// <summary>Prepares every frame of the instance, in frame order. Returns one rejected outcome where the instance cannot be analysed.</summary>
+    public IReadOnlyList<PreprocessingOutcome> Prepare(StudyInstance instance)
+    {
+        if (Open(instance, out var frameCount) is { } rejected)
+        {
+            return [rejected];
+        }
+
+        return [.. Enumerable.Range(0, frameCount).Select(frameIndex => PrepareFrame(instance, frameIndex, frameCount))];
+    }
+
+    /// <summary>Prepares a single-frame data set built in memory, taken as Explicit VR Little Endian (see <see cref="StudyInstance.FromDataset"/>).</summary>
+    /// <exception cref="ArgumentException">The data set has more than one frame; prepare it as a <see cref="StudyInstance"/>.</exception>
     public PreprocessingOutcome Prepare(DicomDataset dataset)
     {
+        var outcomes = Prepare(StudyInstance.FromDataset(dataset));
+        return outcomes.Count == 1
+            ? outcomes[0]
+            : throw new ArgumentException($"The data set has {outcomes.Count} frames; call Prepare(StudyInstance) to prepare each of them.", nameof(dataset));
+    }
+
+    /// <summary>
+    /// Checks the input rules, the transfer syntax, the pixel data attributes and the VOI window
+    /// of an instance, and counts its frames. Returns the rejected outcome where a check fails, otherwise null.
+    /// </summary>
+    internal PreprocessingOutcome? Open(StudyInstance instance, out int frameCount)
+    {
+        frameCount = 0;
+        var dataset = instance.Dataset;
         var identity = ImageIdentity.Of(dataset);
-        var uid = identity.SopInstanceUid;
-        var settings = _manifest.Preprocessing;
 
         // The input rules come first: a study the pack does not accept is never decoded.
         var ruleReasons = _rules.Check(dataset);
@@ -39,20 +69,59 @@ public sealed class ImagePreprocessor
             return PreprocessingOutcome.Rejected(identity, ruleReasons);
         }
 
-        GrayscaleImage image;
+        if (!_decoder.CanDecode(instance.TransferSyntax))
+        {
+            return PreprocessingOutcome.Rejected(identity, [UndecodableTransferSyntax(instance.TransferSyntax, identity.SopInstanceUid)]);
+        }
+
         try
         {
-            image = _decoder.Decode(dataset, settings.ApplyModalityLut);
+            frameCount = _decoder.CountFrames(dataset, instance.TransferSyntax);
         }
         catch (DicomFormatException exception)
         {
-            var reason = new NotAnalysedReason(NotAnalysedRule.PixelData, $"Pixel Data {DicomTags.PixelData}", exception.Reason, "grayscale pixel data in a transfer syntax the node decodes, matching its attributes", uid);
-            return PreprocessingOutcome.Rejected(identity, [reason]);
+            return PreprocessingOutcome.Rejected(identity, [PixelDataReason(exception, identity.SopInstanceUid)]);
+        }
+
+        // The window belongs to the instance, so a missing one is one reason, not one per frame.
+        return ResolveWindow(dataset, out var windowReason) is null
+            ? PreprocessingOutcome.Rejected(identity, [windowReason!])
+            : null;
+    }
+
+    /// <summary>Prepares frame <paramref name="frameIndex"/> (from 0) of an instance that <see cref="Open"/> accepted with <paramref name="frameCount"/> frames.</summary>
+    /// <remarks>
+    /// Every frame is windowed with the instance's window and rescaled with its top-level
+    /// Rescale Slope and Intercept, which the input rules require.
+    /// NOTE: per-frame values in the Per-frame Functional Groups Sequence of an enhanced
+    /// multi-frame instance are not read, so frames whose rescale or window differ from the
+    /// top-level attributes are preprocessed with the wrong values.
+    /// </remarks>
+    internal PreprocessingOutcome PrepareFrame(StudyInstance instance, int frameIndex, int frameCount)
+    {
+        var dataset = instance.Dataset;
+        var identity = ImageIdentity.Of(dataset);
+        if (frameCount > 1)
+        {
+            identity = identity with { FrameNumber = frameIndex + 1 };
+        }
+
+        var uid = identity.SopInstanceUid;
+        var settings = _manifest.Preprocessing;
+
+        GrayscaleImage image;
+        try
+        {
+            image = _decoder.DecodeFrame(dataset, instance.TransferSyntax, frameIndex, settings.ApplyModalityLut);
+        }
+        catch (DicomFormatException exception)
+        {
+            return RejectFrame(identity, [PixelDataReason(exception, uid)]);
         }
 
         if (ResolveWindow(dataset, out var windowReason) is not { } window)
         {
-            return PreprocessingOutcome.Rejected(identity, [windowReason!]);
+            return RejectFrame(identity, [windowReason!]);
         }
 
         var invert = settings.InvertMonochrome1 && image.IsMonochrome1;
@@ -60,13 +129,27 @@ public sealed class ImagePreprocessor
         var rangeReasons = PlausibilityChecker.Check(measures, _manifest.PlausibleRanges, uid);
         if (rangeReasons.Count > 0)
         {
-            return PreprocessingOutcome.Rejected(identity, rangeReasons);
+            return RejectFrame(identity, rangeReasons);
         }
 
         var resized = ImageResampler.Resize(display, image.Rows, image.Columns, settings.InputRows, settings.InputColumns, settings.Interpolation);
         Normalize(resized, settings.Normalization);
         return PreprocessingOutcome.Ready(new PreparedImage(identity, resized, measures));
     }
+
+    /// <summary>Returns a rejected frame outcome whose reasons name the frame of a multi-frame instance.</summary>
+    private static PreprocessingOutcome RejectFrame(ImageIdentity identity, IReadOnlyList<NotAnalysedReason> reasons) =>
+        PreprocessingOutcome.Rejected(identity, [.. reasons.Select(reason => reason with { FrameNumber = identity.FrameNumber })]);
+
+    private static NotAnalysedReason UndecodableTransferSyntax(DicomTransferSyntax transferSyntax, string uid) => new(
+        NotAnalysedRule.PixelData,
+        TransferSyntaxAttribute,
+        $"{transferSyntax.Uid} {transferSyntax.Name}",
+        "a transfer syntax whose pixel data the node decodes: a native (uncompressed) one, Encapsulated Uncompressed Explicit VR Little Endian or RLE Lossless; JPEG, JPEG-LS, JPEG 2000 and other compressed pixel data need a decompressed copy",
+        uid);
+
+    private static NotAnalysedReason PixelDataReason(DicomFormatException exception, string uid) =>
+        new(NotAnalysedRule.PixelData, $"Pixel Data {DicomTags.PixelData}", exception.Reason, "grayscale pixel data in a transfer syntax the node decodes, matching its attributes", uid);
 
     /// <summary>Returns the manifest's window, or the instance's first Window Center and Width where the manifest's Source is Image.</summary>
     private VoiWindow? ResolveWindow(DicomDataset dataset, out NotAnalysedReason? reason)

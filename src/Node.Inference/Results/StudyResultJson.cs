@@ -73,6 +73,11 @@ public static class StudyResultJson
         {
             writer.WriteStartObject();
             writer.WriteString("SOPInstanceUID", image.Image.SopInstanceUid);
+            if (image.Image.FrameNumber is { } frameNumber)
+            {
+                writer.WriteNumber("FrameNumber", frameNumber);
+            }
+
             writer.WriteString("SeriesInstanceUID", image.Image.SeriesInstanceUid);
             WriteMeasures(writer, image.Measures);
             writer.WriteStartArray("Findings");
@@ -153,6 +158,11 @@ public static class StudyResultJson
         writer.WriteString("Value", reason.Value);
         writer.WriteString("Expected", reason.Expected);
         writer.WriteString("SOPInstanceUID", reason.SopInstanceUid);
+        if (reason.FrameNumber is { } frameNumber)
+        {
+            writer.WriteNumber("FrameNumber", frameNumber);
+        }
+
         writer.WriteString("Message", reason.Message);
         writer.WriteEndObject();
     }

@@ -26,13 +26,13 @@ public static class FolderAnalysis
     public static async Task<FolderAnalysisSummary> RunAsync(string inputPath, string outputDirectory, StudyAnalyzer analyzer, ILogger logger, CancellationToken cancellationToken = default, Action<StudyInput, StudyResult, string>? onStudy = null)
     {
         var files = ListFiles(inputPath);
-        var instances = new List<DicomDataset>();
+        var instances = new List<StudyInstance>();
         var skipped = 0;
         foreach (var file in files)
         {
             try
             {
-                instances.Add(DicomFile.Open(file).Dataset);
+                instances.Add(StudyInstance.FromFile(DicomFile.Open(file)));
             }
             catch (Exception exception) when (exception is DicomFormatException or IOException or UnauthorizedAccessException)
             {

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Node.Dicom.Data;
 using Node.Inference.Packs;
 using Node.Inference.Preprocessing;
 using Node.Inference.Results;
@@ -7,9 +6,9 @@ using Node.Inference.Results;
 namespace Node.Inference.Runtime;
 
 /// <summary>
-/// Preprocesses images on several threads while the model runs on batches of those already
-/// prepared. Preprocessing writes into a bounded channel, so it runs at most a few batches ahead
-/// and memory stays flat however many images come in.
+/// Preprocesses images, one per frame of each instance, on several threads while the model runs
+/// on batches of those already prepared. Preprocessing writes into a bounded channel, so it runs
+/// at most a few batches ahead and memory stays flat however many images come in.
 /// </summary>
 internal sealed class ImagePipeline
 {
@@ -27,12 +26,15 @@ internal sealed class ImagePipeline
         _parallelism = options.PreprocessingParallelism;
     }
 
-    /// <summary>Returns, per image in input order, its preprocessing outcome and, where it was prepared, its result.</summary>
-    public async Task<(PreprocessingOutcome[] Outcomes, ImageResult?[] Results)> RunAsync(IReadOnlyList<DicomDataset> images, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns, per instance in input order, the preprocessing outcome of each frame and, where
+    /// the frame was prepared, its result. An instance rejected before decoding has one outcome.
+    /// </summary>
+    public async Task<(PreprocessingOutcome[][] Outcomes, ImageResult?[][] Results)> RunAsync(IReadOnlyList<StudyInstance> instances, CancellationToken cancellationToken)
     {
-        var outcomes = new PreprocessingOutcome[images.Count];
-        var results = new ImageResult?[images.Count];
-        var prepared = Channel.CreateBounded<(int Index, PreparedImage Image)>(new BoundedChannelOptions(2 * _batchSize)
+        var outcomes = new PreprocessingOutcome[instances.Count][];
+        var results = new ImageResult?[instances.Count][];
+        var prepared = Channel.CreateBounded<(FrameKey Frame, PreparedImage Image)>(new BoundedChannelOptions(2 * _batchSize)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -40,7 +42,7 @@ internal sealed class ImagePipeline
 
         // A failing consumer cancels the producer, which would otherwise wait on a full channel for ever.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(images, outcomes, prepared.Writer, stop.Token), CancellationToken.None);
+        var producer = Task.Run(() => ProduceAsync(instances, outcomes, results, prepared.Writer, stop.Token), CancellationToken.None);
         try
         {
             await ConsumeAsync(prepared.Reader, results, stop.Token).ConfigureAwait(false);
@@ -57,18 +59,24 @@ internal sealed class ImagePipeline
         return (outcomes, results);
     }
 
-    private async Task ProduceAsync(IReadOnlyList<DicomDataset> images, PreprocessingOutcome[] outcomes, ChannelWriter<(int, PreparedImage)> writer, CancellationToken cancellationToken)
+    private async Task ProduceAsync(IReadOnlyList<StudyInstance> instances, PreprocessingOutcome[][] outcomes, ImageResult?[][] results, ChannelWriter<(FrameKey, PreparedImage)> writer, CancellationToken cancellationToken)
     {
         try
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, images.Count), parallel, async (index, token) =>
+
+            // Opening reads attributes only; the frames of all instances are then shared out
+            // together, so one long multi-frame instance is prepared on every thread too.
+            var frames = new List<FrameKey>[instances.Count];
+            Parallel.For(0, instances.Count, parallel, index => frames[index] = OpenInstance(instances[index], index, outcomes, results));
+
+            await Parallel.ForEachAsync(frames.SelectMany(keys => keys), parallel, async (key, token) =>
             {
-                var outcome = _preprocessor.Prepare(images[index]);
-                outcomes[index] = outcome;
+                var outcome = _preprocessor.PrepareFrame(instances[key.Instance], key.Frame, key.FrameCount);
+                outcomes[key.Instance][key.Frame] = outcome;
                 if (outcome.Prepared is { } image)
                 {
-                    await writer.WriteAsync((index, image), token).ConfigureAwait(false);
+                    await writer.WriteAsync((key, image), token).ConfigureAwait(false);
                 }
             }).ConfigureAwait(false);
             writer.Complete();
@@ -80,9 +88,24 @@ internal sealed class ImagePipeline
         }
     }
 
-    private async Task ConsumeAsync(ChannelReader<(int Index, PreparedImage Image)> reader, ImageResult?[] results, CancellationToken cancellationToken)
+    /// <summary>Records the outcome of an instance rejected before decoding, or makes room for each of its frames and returns their keys.</summary>
+    private List<FrameKey> OpenInstance(StudyInstance instance, int index, PreprocessingOutcome[][] outcomes, ImageResult?[][] results)
     {
-        var batch = new List<(int Index, PreparedImage Image)>(_batchSize);
+        if (_preprocessor.Open(instance, out var frameCount) is { } rejected)
+        {
+            outcomes[index] = [rejected];
+            results[index] = [null];
+            return [];
+        }
+
+        outcomes[index] = new PreprocessingOutcome[frameCount];
+        results[index] = new ImageResult?[frameCount];
+        return [.. Enumerable.Range(0, frameCount).Select(frame => new FrameKey(index, frame, frameCount))];
+    }
+
+    private async Task ConsumeAsync(ChannelReader<(FrameKey Frame, PreparedImage Image)> reader, ImageResult?[][] results, CancellationToken cancellationToken)
+    {
+        var batch = new List<(FrameKey Frame, PreparedImage Image)>(_batchSize);
         while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             // Fill the batch from what is ready; a partial batch waits for more until the producer completes.
@@ -103,12 +126,13 @@ internal sealed class ImagePipeline
         }
     }
 
-    private void RunBatch(List<(int Index, PreparedImage Image)> batch, ImageResult?[] results)
+    private void RunBatch(List<(FrameKey Frame, PreparedImage Image)> batch, ImageResult?[][] results)
     {
         var imageResults = _runner.Run([.. batch.Select(item => item.Image)]);
         for (var i = 0; i < batch.Count; i++)
         {
-            results[batch[i].Index] = imageResults[i];
+            var frame = batch[i].Frame;
+            results[frame.Instance][frame.Frame] = imageResults[i];
         }
 
         batch.Clear();

@@ -38,19 +38,21 @@ public sealed class StudyAnalyzer
         return results[0];
     }
 
-    /// <summary>Returns one result per study, in the order given.</summary>
+    /// <summary>Returns one result per study, in the order given. Each frame of a multi-frame instance is an image of its own.</summary>
     /// <exception cref="ModelOutputException">The model produced a value that is not a probability, or an output of the wrong size.</exception>
     public async Task<IReadOnlyList<StudyResult>> AnalyzeAsync(IReadOnlyList<StudyInput> studies, CancellationToken cancellationToken = default)
     {
-        var images = studies.SelectMany(study => study.Instances).ToList();
-        var (outcomes, imageResults) = await _pipeline.RunAsync(images, cancellationToken).ConfigureAwait(false);
+        var instances = studies.SelectMany(study => study.Instances).ToList();
+        var (outcomes, imageResults) = await _pipeline.RunAsync(instances, cancellationToken).ConfigureAwait(false);
 
         var results = new List<StudyResult>(studies.Count);
         var offset = 0;
         foreach (var study in studies)
         {
             var count = study.Instances.Count;
-            var result = StudyResultBuilder.Build(_pack, study.StudyInstanceUid, new ArraySegment<PreprocessingOutcome>(outcomes, offset, count), new ArraySegment<ImageResult?>(imageResults, offset, count));
+            var studyOutcomes = new ArraySegment<PreprocessingOutcome[]>(outcomes, offset, count).SelectMany(frames => frames).ToList();
+            var studyImages = new ArraySegment<ImageResult?[]>(imageResults, offset, count).SelectMany(frames => frames).ToList();
+            var result = StudyResultBuilder.Build(_pack, study.StudyInstanceUid, studyOutcomes, studyImages);
             LogResult(result);
             results.Add(result);
             offset += count;

@@ -6,7 +6,8 @@ namespace Node.Inference.Validation;
 /// <param name="Value">The value found, as text without quotes; null where the attribute is absent.</param>
 /// <param name="Expected">The accepted values or range.</param>
 /// <param name="SopInstanceUid">The instance that broke the rule; null for a rule about the whole study.</param>
-public sealed record NotAnalysedReason(NotAnalysedRule Rule, string Attribute, string? Value, string Expected, string? SopInstanceUid)
+/// <param name="FrameNumber">The frame of a multi-frame instance that broke the rule, numbered from 1; null where the rule is about the whole instance or study.</param>
+public sealed record NotAnalysedReason(NotAnalysedRule Rule, string Attribute, string? Value, string Expected, string? SopInstanceUid, int? FrameNumber = null)
 {
     /// <summary>One line for logs and reports, in English.</summary>
     public string Message
@@ -15,6 +16,11 @@ public sealed record NotAnalysedReason(NotAnalysedRule Rule, string Attribute, s
         {
             var found = Value is null ? "is missing" : $"is \"{Value}\"";
             var where = SopInstanceUid is null ? string.Empty : $" in instance {SopInstanceUid}";
+            if (FrameNumber is { } frameNumber)
+            {
+                where += $" frame {frameNumber}";
+            }
+
             return $"{Rule}: {Attribute} {found}{where}; expected {Expected}.";
         }
     }

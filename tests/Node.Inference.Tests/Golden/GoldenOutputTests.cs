@@ -38,7 +38,7 @@ public sealed class GoldenOutputTests
     {
         var folder = Peers.RequirePath(Peers.PydicomTestFiles, "python3-pydicom");
         var cases = new[] { "CT_small.dcm", "MR_small.dcm" }
-            .Select(name => ($"pydicom-{Path.GetFileNameWithoutExtension(name)}", new StudyInput(name, [DicomFile.Open(Path.Combine(folder, name)).Dataset])))
+            .Select(name => ($"pydicom-{Path.GetFileNameWithoutExtension(name)}", new StudyInput(name, [StudyInstance.FromFile(DicomFile.Open(Path.Combine(folder, name)))])))
             .ToList();
 
         await CompareWithGoldenAsync(cases);

@@ -34,7 +34,7 @@ public sealed class StudyResultJsonTests
     public async Task Not_analysed_result_has_reasons_and_no_probabilities()
     {
         var analyzer = new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), ReferencePack.CpuOptions());
-        var result = await analyzer.AnalyzeAsync(new StudyInput("1.2.3", []));
+        var result = await analyzer.AnalyzeAsync(new StudyInput("1.2.3", Array.Empty<StudyInstance>()));
 
         using var document = JsonDocument.Parse(StudyResultJson.Write(result));
 

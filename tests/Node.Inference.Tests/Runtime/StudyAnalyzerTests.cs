@@ -97,7 +97,7 @@ public sealed class StudyAnalyzerTests
     [Test]
     public async Task Empty_study_is_not_analysed()
     {
-        var result = (await Analyze([new StudyInput("1.2.3", [])], ReferencePack.CpuOptions()))[0];
+        var result = (await Analyze([new StudyInput("1.2.3", Array.Empty<StudyInstance>())], ReferencePack.CpuOptions()))[0];
 
         Assert.That(((NotAnalysedStudyResult)result).Reasons.Single().Rule, Is.EqualTo(NotAnalysedRule.NoInstances));
     }

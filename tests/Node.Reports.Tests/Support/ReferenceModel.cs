@@ -27,7 +27,7 @@ internal static class ReferenceModel
             .Select(study => new StudyInput(study.StudyInstanceUid, [.. study.Instances.Select(RoundTrip)]))
             .ToList();
         var results = await Analyzer().AnalyzeAsync(inputs);
-        return [.. results.Select((result, i) => new AnalysedStudy(result, [.. inputs[i].Instances.Select(SourceInstance.FromDataset)], studies[i].Labels))];
+        return [.. results.Select((result, i) => new AnalysedStudy(result, [.. inputs[i].Instances.Select(instance => new SourceInstance(instance.Dataset, instance.TransferSyntax))], studies[i].Labels))];
     }
 
     /// <summary>Analyses DICOM files as one study each.</summary>
