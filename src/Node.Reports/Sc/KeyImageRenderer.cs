@@ -28,7 +28,7 @@ internal sealed class KeyImageRenderer
     public RgbImage Render(KeyImage keyImage, AnalysedStudyResult result)
     {
         var language = _options.ReportLanguage;
-        using var source = SourcePixels.Render(keyImage.Source, keyImage.Image.Measures.Window);
+        using var source = SourcePixels.Render(keyImage.Source, keyImage.Image.Measures.Window, (keyImage.Image.Image.FrameNumber ?? 1) - 1);
         var width = Math.Clamp(source.Width, MinDisplayWidth, MaxDisplayWidth);
         var imageHeight = (int)Math.Round(source.Height * (double)width / source.Width);
 

@@ -5,16 +5,19 @@ using SkiaSharp;
 
 namespace Node.Reports.Sc;
 
-/// <summary>Turns a source instance's first frame into a picture: grayscale through the model's VOI window, colour as it is.</summary>
+/// <summary>Turns one frame of a source instance into a picture: grayscale through the model's VOI window, colour as it is.</summary>
 internal static class SourcePixels
 {
     private const int RgbaBytes = 4;
 
+    /// <param name="source">The instance.</param>
+    /// <param name="window">The VOI window preprocessing used.</param>
+    /// <param name="frameIndex">The frame, from 0; the model's image results number frames from 1.</param>
     /// <exception cref="Node.Dicom.Errors.DicomPixelDataException">The pixel data cannot be decoded.</exception>
-    public static SKBitmap Render(SourceInstance source, VoiWindow window)
+    public static SKBitmap Render(SourceInstance source, VoiWindow window, int frameIndex = 0)
     {
         var pixelData = DicomPixelData.Create(source.Dataset, source.TransferSyntax);
-        var rgba = pixelData.IsGrayscale ? Grayscale(pixelData, window) : Color(pixelData);
+        var rgba = pixelData.IsGrayscale ? Grayscale(pixelData, window, frameIndex) : Color(pixelData, frameIndex);
         return ToBitmap(pixelData.Rows, pixelData.Columns, rgba);
     }
 
@@ -22,9 +25,9 @@ internal static class SourcePixels
     /// Windows modality values as preprocessing did, then inverts MONOCHROME1, so the picture
     /// shows what the model saw: white is the window's top for MONOCHROME2.
     /// </summary>
-    private static byte[] Grayscale(DicomPixelData pixelData, VoiWindow window)
+    private static byte[] Grayscale(DicomPixelData pixelData, VoiWindow window, int frameIndex)
     {
-        var values = pixelData.GetModalityFrame(0);
+        var values = pixelData.GetModalityFrame(frameIndex);
         var rgba = new byte[values.Length * RgbaBytes];
         for (var i = 0; i < values.Length; i++)
         {
@@ -44,9 +47,9 @@ internal static class SourcePixels
         return rgba;
     }
 
-    private static byte[] Color(DicomPixelData pixelData)
+    private static byte[] Color(DicomPixelData pixelData, int frameIndex)
     {
-        var rgb = pixelData.GetRgbFrame(0);
+        var rgb = pixelData.GetRgbFrame(frameIndex);
         var pixels = rgb.Length / RgbImage.SamplesPerPixel;
         var rgba = new byte[pixels * RgbaBytes];
         for (var i = 0; i < pixels; i++)

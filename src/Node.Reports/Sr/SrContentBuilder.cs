@@ -93,6 +93,9 @@ internal sealed class SrContentBuilder
             ContentItems.Code(RelationshipType.Contains, SrCodes.Finding, definition.Code),
         };
         items.AddRange(AlgorithmIdentification());
+
+        // NOTE: a multi-frame source is referenced as a whole instance: Referenced Frame Number
+        // (0008,1160) is not written, although the image results carry the frame.
         items.AddRange(SourceImages(definition, finding.MeetsDecisionThreshold, result)
             .Select(uid => ContentItems.Image(RelationshipType.Contains, SrCodes.SourceOfMeasurement, _sopClassByInstance[uid], uid)));
         items.Add(ContentItems.Num(RelationshipType.Contains, SrCodes.CertaintyOfFinding, finding.Probability.Value, SrCodes.NoUnits));
