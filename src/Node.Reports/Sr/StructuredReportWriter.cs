@@ -46,6 +46,10 @@ public sealed class StructuredReportWriter
         SetDocumentGeneral(dataset, request, createdAt);
         SetRootContent(dataset, new SrContentBuilder(_options, request).Build());
         PrivateCodingSchemes.Declare(dataset, _options.Manufacturer);
+        if (language == ReportLanguage.Russian)
+        {
+            CodeMeaningTranslator.Apply(dataset, RussianCodeMeanings.For(request.Result));
+        }
 
         // Items built apart carry their own character set where their text is not ASCII; this
         // re-encodes the tree once under the root's ISO_IR 192 and drops those.

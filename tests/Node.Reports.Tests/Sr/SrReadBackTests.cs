@@ -81,6 +81,27 @@ public sealed class SrReadBackTests
     }
 
     [Test]
+    [Description("A Russian SR gives every code a Russian meaning for the radiologist, and still reads back by code value to the same probabilities.")]
+    public void Russian_sr_reads_back_by_code()
+    {
+        var study = _studies.First(candidate => candidate.Result is AnalysedStudyResult);
+        var dataset = DicomFile.Read(SrValidationTests.Writer("ru").Write(study.Request).ToBytes()).Dataset;
+        var document = SrReader.Read(dataset);
+        var meanings = AllItems(dataset).Select(item => item.GetString(DicomTags.CodeMeaning)).OfType<string>().ToList();
+
+        foreach (var finding in study.Analysed.Findings)
+        {
+            Assert.That(document.FindingByKey(finding.Finding.Id)?.Probability, Is.EqualTo(finding.Probability.Value).Within(Tolerance), finding.Finding.Id);
+            Assert.That(meanings, Has.Member(finding.Finding.DisplayNames.Russian), finding.Finding.Id);
+        }
+
+        Assert.That(document.AnyFinding, Is.Not.Null);
+        Assert.That(meanings, Has.Member("Вероятность находки"));
+        Assert.That(meanings, Has.No.Member("Certainty of Finding"));
+        Assert.That(dataset.GetSequence(DicomTags.ConceptNameCodeSequence)!.Items[0].GetString(DicomTags.CodeMeaning), Is.EqualTo("Отчёт об измерениях"));
+    }
+
+    [Test]
     public void Any_finding_is_its_own_item()
     {
         var study = _studies.First(study => study.Result is AnalysedStudyResult);

@@ -57,7 +57,7 @@ public sealed class SrValidationTests
             var complaints = error.Split('\n').Where(line => line.StartsWith("E:", StringComparison.Ordinal) || (line.StartsWith("W:", StringComparison.Ordinal) && !line.Contains(DcmtkCharacterSetNotice, StringComparison.Ordinal)));
             Assert.That(exitCode, Is.Zero, error);
             Assert.That(complaints, Is.Empty, "dsrdump reported errors or warnings");
-            Assert.That(output, Does.Contain("Imaging Measurement Report"));
+            Assert.That(output, Does.Contain(language == "ru" ? "Отчёт об измерениях" : "Imaging Measurement Report"));
         }
     }
 
