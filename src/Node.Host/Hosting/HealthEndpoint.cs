@@ -7,12 +7,16 @@ using Node.Host.Jobs;
 namespace Node.Host.Hosting;
 
 /// <summary>
-/// <c>GET /health</c>: 200 with the count of jobs in each unfinished state (and failed) while the
-/// job store answers, 503 where it does not. For load balancers, systemd watchdogs and people.
+/// <c>GET /health</c>: 200 with the count of jobs in each unfinished state and in Failed, and the
+/// latest failed jobs with their errors, while the job store answers; 503 where it does not. For
+/// load balancers, systemd watchdogs and people.
 /// </summary>
 internal static class HealthEndpoint
 {
     public const string Path = "/health";
+
+    /// <summary>Failed jobs listed, the newest first.</summary>
+    private const int ListedFailures = 10;
 
     private static readonly JobState[] CountedStates = [JobState.Receiving, JobState.Ready, JobState.Analysing, JobState.Reporting, JobState.Sending, JobState.Failed];
 
@@ -24,13 +28,19 @@ internal static class HealthEndpoint
         try
         {
             var jobs = new Dictionary<string, int>(StringComparer.Ordinal);
+            IReadOnlyList<Job> failed = [];
             foreach (var state in CountedStates)
             {
                 var inState = await store.GetJobsInStateAsync(state, context.RequestAborted).ConfigureAwait(false);
                 jobs[state.ToString()] = inState.Count;
+                failed = state == JobState.Failed ? inState : failed;
             }
 
-            return Results.Json(new { status = "ok", jobs });
+            var latestFailures = failed
+                .OrderByDescending(job => job.Id)
+                .Take(ListedFailures)
+                .Select(job => new { jobId = job.Id, studyInstanceUid = job.StudyInstanceUid, updatedAt = job.UpdatedAt, lastError = job.LastError });
+            return Results.Json(new { status = "ok", jobs, latestFailures });
         }
         catch (JobStoreException exception)
         {

@@ -220,6 +220,35 @@ public sealed class NodePipelineTests
     }
 
     [Test]
+    [Description("The web endpoint counts jobs by state: after one delivered study, none is open and none failed.")]
+    public async Task Health_endpoint_counts_jobs()
+    {
+        var study = NodeStudy.Synthesize(_studies, 1, 28)[0];
+        var webPort = BackgroundProcess.FreePort();
+        var (destination, port) = await DcmtkStorescp.StartAsync(_destination);
+        using (destination)
+        {
+            var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+            settings["Web:Enabled"] = "true";
+            settings["Web:Url"] = $"http://127.0.0.1:{webPort}";
+            NodeProcess.AddDestination(settings, "pacs", port, DcmtkStorescp.AeTitle);
+            using var node = await NodeProcess.StartAsync(_node, settings);
+            NodeStudy.Push(node.Port, study);
+            await WaitForJobsAsync(JobState.Done, 1);
+
+            using var http = new HttpClient();
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{webPort}/health"));
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+            Assert.That((int)response.StatusCode, Is.EqualTo(200));
+            Assert.That(json.RootElement.GetProperty("status").GetString(), Is.EqualTo("ok"));
+            Assert.That(json.RootElement.GetProperty("jobs").GetProperty("Sending").GetInt32(), Is.Zero);
+            Assert.That(json.RootElement.GetProperty("jobs").GetProperty("Failed").GetInt32(), Is.Zero);
+            Assert.That(json.RootElement.GetProperty("latestFailures").GetArrayLength(), Is.Zero);
+        }
+    }
+
+    [Test]
     public async Task Sigterm_stops_node_cleanly()
     {
         using var node = await StartNodeAsync(BackgroundProcess.FreePort());
