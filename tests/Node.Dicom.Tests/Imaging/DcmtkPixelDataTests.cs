@@ -54,7 +54,7 @@ public sealed class DcmtkPixelDataTests
         foreach (var sample in samples)
         {
             var twin = Path.Combine(_folder, Path.GetFileName(sample));
-            Peers.Run(dcmdrle, sample, twin);
+            ProgramRun.RunChecked(dcmdrle, sample, twin);
             AssertSameFrames(Decode(sample), Decode(twin), Path.GetFileName(sample));
         }
 
@@ -68,7 +68,7 @@ public sealed class DcmtkPixelDataTests
         var dcmcrle = Peers.RequireProgram("dcmcrle", Dcmtk);
         var native = WriteTwoFrameCt();
         var fragmented = Path.Combine(_folder, "ct_2frame_rle.dcm");
-        Peers.Run(dcmcrle, "+fs", "1", native, fragmented);
+        ProgramRun.RunChecked(dcmcrle, "+fs", "1", native, fragmented);
         var file = DicomFile.Open(fragmented);
         var fragments = (DicomFragmentSequence)file.Dataset.GetElement(DicomTags.PixelData)!;
 
@@ -86,7 +86,7 @@ public sealed class DcmtkPixelDataTests
     {
         var dcmcrle = Peers.RequireProgram("dcmcrle", Dcmtk);
         var fragmented = Path.Combine(_folder, "ct_no_table.dcm");
-        Peers.Run(dcmcrle, "+fs", "1", "-ot", Sample("CT_small.dcm"), fragmented);
+        ProgramRun.RunChecked(dcmcrle, "+fs", "1", "-ot", Sample("CT_small.dcm"), fragmented);
 
         AssertSameFrames(Decode(fragmented), Decode(Sample("CT_small.dcm")), "CT_small.dcm");
     }
@@ -98,7 +98,7 @@ public sealed class DcmtkPixelDataTests
         var dcm2pnm = Peers.RequireProgram("dcm2pnm", Dcmtk);
         var sample = Sample("SC_ybr_full_422_uncompressed.dcm");
         var ppm = Path.Combine(_folder, "ybr.ppm");
-        Peers.Run(dcm2pnm, sample, ppm);
+        ProgramRun.RunChecked(dcm2pnm, sample, ppm);
 
         var rgb = Decode(sample).GetRgbFrame(0);
 

@@ -13,6 +13,9 @@ internal sealed class PydicomPixelOracle : IDisposable
     private const string Python = "/usr/bin/python3";
     private const string ScriptName = "pydicom_pixels.py";
 
+    /// <summary>Longest the one Python run over every sample may take before it is killed by PID; a guard against a hang, set well above the usual run.</summary>
+    private static readonly TimeSpan DecodeLimit = TimeSpan.FromMinutes(10);
+
     private readonly string _folder;
 
     private PydicomPixelOracle(string folder)
@@ -26,7 +29,7 @@ internal sealed class PydicomPixelOracle : IDisposable
         Peers.RequirePath(Python, "python3");
         Peers.RequirePath(Peers.PydicomTestFiles, "python3-pydicom");
         var folder = Directory.CreateTempSubdirectory("pydicom-pixels-").FullName;
-        Peers.Run(Python, [FindScript(), folder, .. paths]);
+        ProgramRun.RunChecked(Python, DecodeLimit, [FindScript(), folder, .. paths]);
         return new PydicomPixelOracle(folder);
     }
 

@@ -87,7 +87,7 @@ public sealed class Dcm2JsonComparisonTests
         if (BrokenFiles.TryGetValue(name, out var fault))
         {
             Assert.That(() => DicomFile.Open(path), Throws.InstanceOf<DicomFormatException>(), fault);
-            Assert.That(Peers.RunUnchecked(dcm2json, path).ExitCode, Is.Not.Zero, fault);
+            Assert.That(ProgramRun.Run(dcm2json, path).ExitCode, Is.Not.Zero, fault);
             return;
         }
 
@@ -96,18 +96,18 @@ public sealed class Dcm2JsonComparisonTests
         if (encapsulated)
         {
             Assert.That(() => DicomJsonWriter.Serialize(dataset), Throws.InstanceOf<NotSupportedException>());
-            Assert.That(Peers.RunUnchecked(dcm2json, path).ExitCode, Is.Not.Zero, "dcm2json rejects encapsulated pixel data");
+            Assert.That(ProgramRun.Run(dcm2json, path).ExitCode, Is.Not.Zero, "dcm2json rejects encapsulated pixel data");
             RemoveWhatDcmodifyRemoves(dataset);
         }
 
         using var ours = JsonDocument.Parse(DicomJsonWriter.Serialize(dataset));
         if (DcmtkRejects.TryGetValue(name, out var reason))
         {
-            Assert.That(Peers.RunUnchecked(dcm2json, path).ExitCode, Is.Not.Zero, reason);
+            Assert.That(ProgramRun.Run(dcm2json, path).ExitCode, Is.Not.Zero, reason);
             return;
         }
 
-        using var theirs = JsonDocument.Parse(encapsulated ? Dcm2JsonWithoutPixelData(dcm2json, path) : Peers.Run(dcm2json, path));
+        using var theirs = JsonDocument.Parse(encapsulated ? Dcm2JsonWithoutPixelData(dcm2json, path) : ProgramRun.RunChecked(dcm2json, path));
         var differences = DicomJsonComparer.Compare(ours.RootElement, theirs.RootElement);
         var known = KnownDifferences.GetValueOrDefault(name, []);
 
@@ -133,8 +133,8 @@ public sealed class Dcm2JsonComparisonTests
         try
         {
             File.Copy(path, copy);
-            Peers.Run(Peers.RequireProgram("dcmodify", "dcmtk"), "-nb", "-ea", "(7fe0,0010)", copy);
-            return Peers.Run(dcm2json, copy);
+            ProgramRun.RunChecked(Peers.RequireProgram("dcmodify", "dcmtk"), "-nb", "-ea", "(7fe0,0010)", copy);
+            return ProgramRun.RunChecked(dcm2json, copy);
         }
         finally
         {

@@ -291,7 +291,7 @@ public sealed class DicomJsonWriterTests
         try
         {
             new DicomFile(dataset).Save(path);
-            using var theirs = JsonDocument.Parse(Peers.Run(dcm2json, path));
+            using var theirs = JsonDocument.Parse(ProgramRun.RunChecked(dcm2json, path));
             using var ours = JsonDocument.Parse(DicomJsonWriter.Serialize(dataset));
 
             Assert.That(DicomJsonComparer.Compare(ours.RootElement, theirs.RootElement), Is.Empty);

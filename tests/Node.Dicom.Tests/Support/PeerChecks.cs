@@ -15,7 +15,7 @@ internal static partial class PeerChecks
     public static (int ExitCode, IReadOnlyList<string> Errors) Dcmdump(string path)
     {
         var program = Peers.RequireProgram("dcmdump", "dcmtk");
-        var result = Peers.RunUnchecked(program, path);
+        var result = ProgramRun.Run(program, path);
         return (result.ExitCode, ErrorLines(result.Error, "E:"));
     }
 
@@ -26,7 +26,7 @@ internal static partial class PeerChecks
     public static IReadOnlySet<string> DciodvfyErrors(string path)
     {
         var program = Peers.RequireProgram("dciodvfy", "dicom3tools");
-        var result = Peers.RunUnchecked(program, path);
+        var result = ProgramRun.Run(program, path);
         return ErrorLines(result.Error + result.Output, "Error").ToHashSet(StringComparer.Ordinal);
     }
 
@@ -34,7 +34,7 @@ internal static partial class PeerChecks
     public static void Dcmconv(string source, string target, params string[] options)
     {
         var program = Peers.RequireProgram("dcmconv", "dcmtk");
-        Peers.Run(program, [.. options, source, target]);
+        ProgramRun.RunChecked(program, [.. options, source, target]);
     }
 
     private static List<string> ErrorLines(string text, string prefix) =>
