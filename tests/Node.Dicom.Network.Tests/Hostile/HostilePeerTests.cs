@@ -35,7 +35,7 @@ public sealed class HostilePeerTests
     public async Task StopServer()
     {
         // Every test ends with a C-ECHO, which shows the server still serves.
-        var client = new DicomClient(new DicomClientOptions { Host = "127.0.0.1", Port = _server.LocalEndPoint.Port, CalledAeTitle = "AINODE" }, TestLoggerFactory.Instance);
+        var client = new DicomClient(new DicomClientOptions { Host = "127.0.0.1", Port = _server.LocalEndPoint.Port, CalledAeTitle = "AINODE" }, TestLoggerFactory.OutputOnly);
         try
         {
             await client.EchoAsync().WaitAsync(TestServers.Guard);

@@ -30,7 +30,7 @@ public sealed class ClientToDcmtkTests
         var (storescp, port) = await StartStorescpAsync();
         using (storescp)
         {
-            var client = new DicomClient(Options(port), TestLoggerFactory.Instance);
+            var client = new DicomClient(Options(port), TestLoggerFactory.OutputOnly);
 
             await client.EchoAsync().WaitAsync(TestServers.Guard);
         }
@@ -44,7 +44,7 @@ public sealed class ClientToDcmtkTests
         using (storescp)
         {
             var samples = SampleNames.Select(name => Peers.RequirePath(Path.Combine(Peers.PydicomTestFiles, name), "python3-pydicom")).ToArray();
-            var client = new DicomClient(Options(port), TestLoggerFactory.Instance);
+            var client = new DicomClient(Options(port), TestLoggerFactory.OutputOnly);
 
             var outcomes = await client.SendAsync(samples).WaitAsync(TestServers.Guard);
 
@@ -69,11 +69,11 @@ public sealed class ClientToDcmtkTests
         }
     }
 
-    private async Task<(PeerProcess Process, int Port)> StartStorescpAsync(params string[] extra)
+    private async Task<(BackgroundProcess Process, int Port)> StartStorescpAsync(params string[] extra)
     {
         var program = Peers.RequireProgram("storescp", "dcmtk");
-        var port = PeerProcess.FreePort();
-        var process = PeerProcess.Start(program, PeerLimit, ["-aet", "STORESCP", "--output-directory", _folder, .. extra, port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var port = LoopbackPorts.FindFree();
+        var process = BackgroundProcess.Start(program, PeerLimit, ["-aet", "STORESCP", "--output-directory", _folder, .. extra, port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await process.WaitForPortAsync(port);
         return (process, port);
     }

@@ -33,7 +33,7 @@ public sealed class DcmtkToServerTests
         var echoscu = Peers.RequireProgram("echoscu", "dcmtk");
         await using var server = await TestServers.StartAsync(new RecordingStoreHandler());
 
-        var result = Peers.RunUnchecked(echoscu, "-aet", "ECHOSCU", "-aec", "AINODE", "127.0.0.1", Port(server));
+        var result = ProgramRun.Run(echoscu, "-aet", "ECHOSCU", "-aec", "AINODE", "127.0.0.1", Port(server));
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
     }
@@ -45,7 +45,7 @@ public sealed class DcmtkToServerTests
         var echoscu = Peers.RequireProgram("echoscu", "dcmtk");
         await using var server = await TestServers.StartAsync(new RecordingStoreHandler());
 
-        var result = Peers.RunUnchecked(echoscu, "-aet", "ECHOSCU", "-aec", "SOMEONE", "127.0.0.1", Port(server));
+        var result = ProgramRun.Run(echoscu, "-aet", "ECHOSCU", "-aec", "SOMEONE", "127.0.0.1", Port(server));
 
         Assert.That(result.ExitCode, Is.Not.Zero);
         Assert.That(result.Error + result.Output, Does.Contain("Called AE Title Not Recognized").IgnoreCase);
@@ -65,7 +65,7 @@ public sealed class DcmtkToServerTests
         await using var server = await TestServers.StartAsync(handler, options => options.StorageSopClasses = SopClasses(sources.Values));
 
         string[] extra = requiredOnly is null ? [] : [requiredOnly];
-        var result = Peers.RunUnchecked(storescu, ["-aet", "STORESCU", "-aec", "AINODE", proposal, .. extra, "127.0.0.1", Port(server), .. samples]);
+        var result = ProgramRun.Run(storescu, ["-aet", "STORESCU", "-aec", "AINODE", proposal, .. extra, "127.0.0.1", Port(server), .. samples]);
 
         Assert.That(result.ExitCode, Is.Zero, result.Error + result.Output);
         Assert.That(handler.Received.Select(item => item.Request.SopInstanceUid), Is.EquivalentTo(sources.Keys));

@@ -16,7 +16,7 @@ public sealed class DicomServerLifetimeTests
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
-        var server = new DicomServer(TestServers.Options(options => options.Port = port), new RecordingStoreHandler(), TestLoggerFactory.Instance);
+        var server = new DicomServer(TestServers.Options(options => options.Port = port), new RecordingStoreHandler(), TestLoggerFactory.OutputOnly);
 
         Assert.ThrowsAsync<SocketException>(() => server.StartAsync());
 
@@ -31,7 +31,7 @@ public sealed class DicomServerLifetimeTests
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var options = TestServers.Options(settings => settings.Port = ((IPEndPoint)occupant.LocalEndpoint).Port);
-        await using var server = new DicomServer(options, new RecordingStoreHandler(), TestLoggerFactory.Instance);
+        await using var server = new DicomServer(options, new RecordingStoreHandler(), TestLoggerFactory.OutputOnly);
         Assert.ThrowsAsync<SocketException>(() => server.StartAsync());
         occupant.Stop();
 

@@ -18,7 +18,7 @@ internal static class TestServers
 
     public static async Task<DicomServer> StartAsync(IDicomStoreHandler handler, Action<DicomServerOptions>? configure = null, TimeProvider? timeProvider = null)
     {
-        var server = new DicomServer(Options(configure), handler, TestLoggerFactory.Instance, timeProvider);
+        var server = new DicomServer(Options(configure), handler, TestLoggerFactory.OutputOnly, timeProvider);
         await server.StartAsync();
         return server;
     }

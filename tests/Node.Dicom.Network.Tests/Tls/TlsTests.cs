@@ -16,7 +16,7 @@ public sealed class TlsTests
     {
         using var certificate = CreateCertificate("localhost");
         await using var server = await TestServers.StartAsync(new RecordingStoreHandler(), options => options.Tls = new DicomTlsServerOptions { ServerCertificate = certificate });
-        var client = new DicomClient(ClientOptions(server.LocalEndPoint.Port, certificate), TestLoggerFactory.Instance);
+        var client = new DicomClient(ClientOptions(server.LocalEndPoint.Port, certificate), TestLoggerFactory.OutputOnly);
 
         await client.EchoAsync().WaitAsync(TestServers.Guard);
     }
@@ -34,7 +34,7 @@ public sealed class TlsTests
         });
         var options = ClientOptions(server.LocalEndPoint.Port, serverCertificate);
         options.Tls!.ClientCertificates = [clientCertificate];
-        var client = new DicomClient(options, TestLoggerFactory.Instance);
+        var client = new DicomClient(options, TestLoggerFactory.OutputOnly);
 
         await client.EchoAsync().WaitAsync(TestServers.Guard);
     }
@@ -46,7 +46,7 @@ public sealed class TlsTests
         using var certificate = CreateCertificate("localhost");
         using var other = CreateCertificate("localhost");
         await using var server = await TestServers.StartAsync(new RecordingStoreHandler(), options => options.Tls = new DicomTlsServerOptions { ServerCertificate = certificate });
-        var client = new DicomClient(ClientOptions(server.LocalEndPoint.Port, other), TestLoggerFactory.Instance);
+        var client = new DicomClient(ClientOptions(server.LocalEndPoint.Port, other), TestLoggerFactory.OutputOnly);
 
         Assert.ThrowsAsync<DicomConnectionException>(() => client.EchoAsync().WaitAsync(TestServers.Guard));
     }
