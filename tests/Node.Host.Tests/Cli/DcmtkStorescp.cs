@@ -11,12 +11,12 @@ internal static class DcmtkStorescp
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(300);
 
     /// <summary>Starts storescp storing into <paramref name="folder"/> and waits until it listens.</summary>
-    public static Task<(BackgroundProcess Process, int Port)> StartAsync(string folder) => StartAsync(folder, BackgroundProcess.FreePort());
+    public static Task<(BackgroundProcess Process, int Port)> StartAsync(string folder) => StartAsync(folder, LoopbackPorts.FindFree());
 
     /// <summary>Starts storescp on a given loopback port, storing into <paramref name="folder"/>, and waits until it listens.</summary>
     public static async Task<(BackgroundProcess Process, int Port)> StartAsync(string folder, int port)
     {
-        var program = Ainode.RequireProgram("storescp", "dcmtk");
+        var program = Peers.RequireProgram("storescp", "dcmtk");
         var process = BackgroundProcess.Start(program, Limit, "-aet", AeTitle, "--output-directory", folder, port.ToString(CultureInfo.InvariantCulture));
         await process.WaitForPortAsync(port);
         return (process, port);

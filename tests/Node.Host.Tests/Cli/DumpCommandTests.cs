@@ -8,7 +8,7 @@ public sealed class DumpCommandTests
     [Test]
     public void Dump_prints_elements_with_keywords()
     {
-        var result = Ainode.Run("dump", Ainode.PydicomSample("CT_small.dcm"));
+        var result = Ainode.Run("dump", Peers.PydicomSample("CT_small.dcm"));
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         Assert.That(result.Output, Does.Contain("(0010,0010)"));
@@ -19,7 +19,7 @@ public sealed class DumpCommandTests
     [Test]
     public void Dump_json_prints_DICOM_JSON_model()
     {
-        var result = Ainode.Run("dump", Ainode.PydicomSample("CT_small.dcm"), "--json");
+        var result = Ainode.Run("dump", Peers.PydicomSample("CT_small.dcm"), "--json");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         using var json = JsonDocument.Parse(result.Output);
@@ -31,7 +31,7 @@ public sealed class DumpCommandTests
     [Test]
     public void Dump_stops_before_pixel_data_on_request()
     {
-        var result = Ainode.Run("dump", Ainode.PydicomSample("CT_small.dcm"), "--stop-before-pixel-data");
+        var result = Ainode.Run("dump", Peers.PydicomSample("CT_small.dcm"), "--stop-before-pixel-data");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         Assert.That(result.Output.Split('\n'), Has.None.StartsWith("(7FE0,0010)"));
@@ -41,7 +41,7 @@ public sealed class DumpCommandTests
     [Test]
     public void Dump_reports_malformed_file_in_one_line()
     {
-        var path = Ainode.PydicomSample("MR_truncated.dcm");
+        var path = Peers.PydicomSample("MR_truncated.dcm");
 
         var result = Ainode.Run("dump", path);
 

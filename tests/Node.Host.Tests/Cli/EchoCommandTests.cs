@@ -32,7 +32,7 @@ public sealed class EchoCommandTests
     [Description("Nothing listens on the port, so the connection is refused; the failure is one line on standard error.")]
     public void Echo_to_closed_port_fails_in_one_line()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
 
         var result = Ainode.Run("echo", "--port", Text(port), "--timeout", "5");
 

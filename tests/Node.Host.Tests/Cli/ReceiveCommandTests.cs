@@ -34,12 +34,12 @@ public sealed class ReceiveCommandTests
     [Description("storescu sends the samples; each is stored as SOPInstanceUID.dcm equal to the original, and SIGINT stops the receiver with exit code 0.")]
     public async Task Storescu_samples_are_stored_unchanged()
     {
-        var storescu = Ainode.RequireProgram("storescu", "dcmtk");
-        var samples = SampleNames.Select(Ainode.PydicomSample).ToArray();
+        var storescu = Peers.RequireProgram("storescu", "dcmtk");
+        var samples = SampleNames.Select(Peers.PydicomSample).ToArray();
         var (receiver, port) = await StartReceiverAsync();
         using (receiver)
         {
-            var result = Ainode.RunProgram(storescu, ["-aet", "STORESCU", "-aec", "AINODE", "127.0.0.1", Text(port), .. samples]);
+            var result = ProgramRun.Run(storescu, ["-aet", "STORESCU", "-aec", "AINODE", "127.0.0.1", Text(port), .. samples]);
 
             Assert.That(result.ExitCode, Is.Zero, result.Error + result.Output + receiver.Output);
             receiver.Interrupt();
@@ -63,19 +63,19 @@ public sealed class ReceiveCommandTests
     [Description("dcmdump, an independent reader, parses every stored file as a valid Part 10 file.")]
     public async Task Stored_file_reads_in_dcmdump()
     {
-        var storescu = Ainode.RequireProgram("storescu", "dcmtk");
-        var dcmdump = Ainode.RequireProgram("dcmdump", "dcmtk");
-        var sample = Ainode.PydicomSample("CT_small.dcm");
+        var storescu = Peers.RequireProgram("storescu", "dcmtk");
+        var dcmdump = Peers.RequireProgram("dcmdump", "dcmtk");
+        var sample = Peers.PydicomSample("CT_small.dcm");
         var (receiver, port) = await StartReceiverAsync();
         using (receiver)
         {
-            Ainode.RunProgram(storescu, "-aec", "AINODE", "127.0.0.1", Text(port), sample);
+            ProgramRun.Run(storescu, "-aec", "AINODE", "127.0.0.1", Text(port), sample);
             receiver.Interrupt();
             receiver.WaitForExit();
         }
 
         var stored = Directory.GetFiles(_out).Single();
-        var result = Ainode.RunProgram(dcmdump, "--read-file-only", stored);
+        var result = ProgramRun.Run(dcmdump, "--read-file-only", stored);
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output, Does.Contain("(0002,0016) AE [STORESCU]"));
         Assert.That(result.Output, Does.Contain("CompressedSamples^CT1"));
@@ -84,11 +84,11 @@ public sealed class ReceiveCommandTests
     [Test]
     public async Task Echoscu_succeeds_against_receiver()
     {
-        var echoscu = Ainode.RequireProgram("echoscu", "dcmtk");
+        var echoscu = Peers.RequireProgram("echoscu", "dcmtk");
         var (receiver, port) = await StartReceiverAsync();
         using (receiver)
         {
-            var result = Ainode.RunProgram(echoscu, "-aec", "AINODE", "127.0.0.1", Text(port));
+            var result = ProgramRun.Run(echoscu, "-aec", "AINODE", "127.0.0.1", Text(port));
 
             Assert.That(result.ExitCode, Is.Zero, result.Error + receiver.Output);
         }
@@ -114,12 +114,12 @@ public sealed class ReceiveCommandTests
     [Description("A SOP Instance UID that is a relative path must not name a file: storescu gets 0117 (invalid SOP instance) and nothing is written anywhere under the test folder.")]
     public async Task Path_as_sop_instance_uid_is_rejected()
     {
-        var storescu = Ainode.RequireProgram("storescu", "dcmtk");
+        var storescu = Peers.RequireProgram("storescu", "dcmtk");
         var hostile = WriteDatasetWithInstanceUid("../../x");
         var (receiver, port) = await StartReceiverAsync();
         using (receiver)
         {
-            var result = Ainode.RunProgram(storescu, "-v", "-aec", "AINODE", "127.0.0.1", Text(port), hostile);
+            var result = ProgramRun.Run(storescu, "-v", "-aec", "AINODE", "127.0.0.1", Text(port), hostile);
 
             Assert.That(result.Output + result.Error, Does.Contain("0x117").IgnoreCase, receiver.Output);
             receiver.Interrupt();
@@ -156,7 +156,7 @@ public sealed class ReceiveCommandTests
 
     private async Task<(BackgroundProcess Process, int Port)> StartReceiverAsync()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
         var receiver = Ainode.Start(ReceiverLimit, "receive", "--out", _out, "--port", Text(port), "--bind", "127.0.0.1", "--log-format", "text");
         await receiver.WaitForPortAsync(port);
         return (receiver, port);
@@ -169,7 +169,7 @@ public sealed class ReceiveCommandTests
     /// </summary>
     private string WriteDatasetWithInstanceUid(string uid)
     {
-        var dataset = DicomFile.Open(Ainode.PydicomSample("CT_small.dcm")).Dataset;
+        var dataset = DicomFile.Open(Peers.PydicomSample("CT_small.dcm")).Dataset;
         dataset.SetBytes(DicomTags.SOPInstanceUID, DicomVR.UI, Encoding.ASCII.GetBytes(uid));
         var path = Path.Combine(_root, "hostile.dcm");
         using var output = File.Create(path);

@@ -34,7 +34,7 @@ public sealed class SendCommandTests
     [Description("One sample named directly, the others found by searching a folder and its subfolder; all arrive and read back equal.")]
     public async Task Send_samples_arrive_at_storescp()
     {
-        var samples = SampleNames.Select(Ainode.PydicomSample).ToArray();
+        var samples = SampleNames.Select(Peers.PydicomSample).ToArray();
         var nested = Directory.CreateDirectory(Path.Combine(_sources, "series", "nested")).FullName;
         foreach (var (sample, index) in samples.Skip(1).Select((sample, index) => (sample, index)))
         {
@@ -67,8 +67,8 @@ public sealed class SendCommandTests
     [Description("A truncated file is reported on its own line and counted as failed; the good file is still sent.")]
     public async Task Send_reports_unreadable_file_and_continues()
     {
-        var good = Ainode.PydicomSample("CT_small.dcm");
-        var truncated = Ainode.PydicomSample("MR_truncated.dcm");
+        var good = Peers.PydicomSample("CT_small.dcm");
+        var truncated = Peers.PydicomSample("MR_truncated.dcm");
         var (storescp, port) = await DcmtkStorescp.StartAsync(_received);
         using (storescp)
         {
@@ -91,7 +91,7 @@ public sealed class SendCommandTests
     public async Task Invalid_uid_file_is_skipped_others_sent()
     {
         var hostile = Path.Combine(_sources, "hostile.dcm");
-        var dataset = DicomFile.Open(Ainode.PydicomSample("CT_small.dcm")).Dataset;
+        var dataset = DicomFile.Open(Peers.PydicomSample("CT_small.dcm")).Dataset;
         dataset.SetBytes(DicomTags.SOPInstanceUID, DicomVR.UI, Encoding.ASCII.GetBytes("../../x"));
         using (var output = File.Create(hostile))
         {
@@ -101,7 +101,7 @@ public sealed class SendCommandTests
         var (storescp, port) = await DcmtkStorescp.StartAsync(_received);
         using (storescp)
         {
-            var result = Ainode.Run("send", hostile, Ainode.PydicomSample("CT_small.dcm"), "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle);
+            var result = Ainode.Run("send", hostile, Peers.PydicomSample("CT_small.dcm"), "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle);
 
             Assert.That(result.ExitCode, Is.EqualTo(1));
             Assert.That(result.Output, Does.Contain($"{hostile}: not sent: "));
@@ -116,9 +116,9 @@ public sealed class SendCommandTests
     [Test]
     public void Send_to_closed_port_fails_in_one_line()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
 
-        var result = Ainode.Run("send", Ainode.PydicomSample("CT_small.dcm"), "--port", Text(port));
+        var result = Ainode.Run("send", Peers.PydicomSample("CT_small.dcm"), "--port", Text(port));
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));

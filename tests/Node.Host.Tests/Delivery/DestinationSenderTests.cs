@@ -6,7 +6,6 @@ using Node.Dicom.Network.Server;
 using Node.Dicom.Tags;
 using Node.Host.Configuration;
 using Node.Host.Delivery;
-using Node.Host.Tests.Cli;
 using Polly.CircuitBreaker;
 
 namespace Node.Host.Tests.Delivery;
@@ -31,14 +30,14 @@ public sealed class DestinationSenderTests
     private const int ProbeFailed = 5005;
     private const int RoundFailed = 5008;
 
-    private RecordingLoggerFactory _logs = null!;
+    private TestLoggerFactory _logs = null!;
     private string _reports = null!;
     private string _received = null!;
 
     [SetUp]
     public void CreateFolders()
     {
-        _logs = new RecordingLoggerFactory();
+        _logs = new TestLoggerFactory();
         _reports = Directory.CreateTempSubdirectory("ainode-reports-").FullName;
         _received = Directory.CreateTempSubdirectory("ainode-received-").FullName;
     }
@@ -54,7 +53,7 @@ public sealed class DestinationSenderTests
     [Description("The normal case: one round, one association, each report stored once.")]
     public async Task Send_delivers_every_file_once()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
         using var storescp = await Storescp.StartAsync(_received, port);
         var files = ReportFiles.Write(_reports);
         var sender = StorescpSender(port, Settings(), TimeProvider.System);
@@ -74,7 +73,7 @@ public sealed class DestinationSenderTests
     public async Task Send_retries_until_destination_starts()
     {
         Storescp.RequireProgram();
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
         var files = ReportFiles.Write(_reports);
 
         // Many short real delays, so storescp has ample time to start while the retries go on.
@@ -89,7 +88,7 @@ public sealed class DestinationSenderTests
         Assert.That(results.Select(result => result.Outcome), Is.All.EqualTo(FileDeliveryOutcome.Delivered), storescp.Output);
         Assert.That(results.Select(result => result.Attempts), Is.All.GreaterThan(1));
         Assert.That(ReceivedUids(), Is.EquivalentTo(files.Select(file => file.SopInstanceUid)));
-        Assert.That(_logs.Lines.Where(line => line.EventId == RetryScheduled).Select(line => line.Text), Has.All.Contains("pacs").And.All.Contains($"job {JobId}"));
+        Assert.That(_logs.Entries.Where(line => line.EventId == RetryScheduled).Select(line => line.Text), Has.All.Contains("pacs").And.All.Contains($"job {JobId}"));
     }
 
     [Test]
@@ -97,7 +96,7 @@ public sealed class DestinationSenderTests
     public async Task Circuit_opens_then_probe_closes_it()
     {
         Storescp.RequireProgram();
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
         var files = ReportFiles.Write(_reports);
         var clock = new FakeTimeProvider();
         var sender = StorescpSender(port, Settings(maxRetryAttempts: 2, failureThreshold: 2), clock);
@@ -139,7 +138,7 @@ public sealed class DestinationSenderTests
     [Description("A failed C-ECHO probe opens the circuit for another break and sends no file.")]
     public async Task Failed_probe_keeps_circuit_open()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
         var files = ReportFiles.Write(_reports);
         var clock = new FakeTimeProvider();
         var sender = StorescpSender(port, Settings(maxRetryAttempts: 1, failureThreshold: 2), clock);
@@ -247,7 +246,7 @@ public sealed class DestinationSenderTests
     {
         var settings = Settings(failureThreshold: 1);
 
-        var exception = Assert.Throws<ArgumentException>(() => StorescpSender(BackgroundProcess.FreePort(), settings, TimeProvider.System));
+        var exception = Assert.Throws<ArgumentException>(() => StorescpSender(LoopbackPorts.FindFree(), settings, TimeProvider.System));
 
         Assert.That(exception?.Message, Does.StartWith("Invalid Destinations:CircuitBreakerFailureThreshold: 1 is below 2, the least Polly's circuit breaker accepts."));
     }

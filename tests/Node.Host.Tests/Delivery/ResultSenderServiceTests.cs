@@ -11,7 +11,6 @@ using Node.Host.Configuration;
 using Node.Host.Delivery;
 using Node.Host.Jobs;
 using Node.Host.Jobs.Sqlite;
-using Node.Host.Tests.Cli;
 
 namespace Node.Host.Tests.Delivery;
 
@@ -31,7 +30,7 @@ public sealed class ResultSenderServiceTests
     private const int JobFailed = 5022;
     private const int ResentAfterRestart = 5023;
 
-    private RecordingLoggerFactory _logs = null!;
+    private TestLoggerFactory _logs = null!;
     private string _root = null!;
     private string _received = null!;
     private SqliteJobStore _store = null!;
@@ -39,7 +38,7 @@ public sealed class ResultSenderServiceTests
     [SetUp]
     public async Task CreateStore()
     {
-        _logs = new RecordingLoggerFactory();
+        _logs = new TestLoggerFactory();
         _root = Directory.CreateTempSubdirectory("ainode-sender-").FullName;
         _received = Directory.CreateTempSubdirectory("ainode-received-").FullName;
         _store = new SqliteJobStore(Path.Combine(_root, "jobs.db"), TimeSpan.FromSeconds(5), NullLogger.Instance);
@@ -57,7 +56,7 @@ public sealed class ResultSenderServiceTests
     [Test]
     public async Task Poll_delivers_job_and_ends_it()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
         using var storescp = await Storescp.StartAsync(_received, port);
         var (jobId, files) = await SendingJobAsync(ResultSenderService.AnalysedOutcome, "pacs");
         var service = Service(Settings(("pacs", port, Storescp.AeTitle)));
@@ -71,14 +70,14 @@ public sealed class ResultSenderServiceTests
         Assert.That(ReceivedUids(), Is.EquivalentTo(files.Select(file => file.SopInstanceUid)));
         Assert.That(Storescp.Associations(storescp), Is.EqualTo(1));
         Assert.That(_logs.Count(JobSent), Is.EqualTo(1));
-        Assert.That(_logs.Lines.Single(line => line.EventId == JobSent).Text, Does.Contain(Study));
+        Assert.That(_logs.Entries.Single(line => line.EventId == JobSent).Text, Does.Contain(Study));
     }
 
     [Test]
     [Description("Every destination gets every file, and the job ends only when both have them.")]
     public async Task Poll_sends_to_every_destination()
     {
-        var firstPort = BackgroundProcess.FreePort();
+        var firstPort = LoopbackPorts.FindFree();
         using var first = await Storescp.StartAsync(_received, firstPort);
         var handler = new ScriptedStoreHandler();
         await using var server = await StartServerAsync(handler);
@@ -135,7 +134,7 @@ public sealed class ResultSenderServiceTests
     [Description("A destination that is down leaves the job in Sending with its files pending; once it is back the next poll delivers them. The first poll's send is logged as possibly repeated, since the job was in Sending when the sender started.")]
     public async Task Poll_keeps_job_sending_while_destination_down()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
         Storescp.RequireProgram();
         var (jobId, files) = await SendingJobAsync(ResultSenderService.AnalysedOutcome, "pacs");
         var service = Service(Settings(("pacs", port, Storescp.AeTitle)));

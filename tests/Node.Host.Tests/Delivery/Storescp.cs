@@ -1,5 +1,4 @@
 using System.Globalization;
-using Node.Host.Tests.Cli;
 
 namespace Node.Host.Tests.Delivery;
 
@@ -12,7 +11,7 @@ internal static class Storescp
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
 
     /// <summary>Fails or ignores the test, per the peer rule, where storescp is not on PATH.</summary>
-    public static string RequireProgram() => Ainode.RequireProgram("storescp", "dcmtk");
+    public static string RequireProgram() => Peers.RequireProgram("storescp", "dcmtk");
 
     /// <summary>
     /// Starts storescp on <paramref name="port"/>, storing each received instance under a file name

@@ -39,7 +39,7 @@ internal sealed class IngestNode : IAsyncDisposable
 
     public string InstancesRoot { get; }
 
-    public RecordingLoggerFactory Logs { get; } = new();
+    public TestLoggerFactory Logs { get; } = new(LogLevel.Trace);
 
     public SqliteJobStore Jobs { get; }
 

@@ -132,7 +132,7 @@ public sealed class NodePipelineTests
     public async Task Killed_while_sending_delivers_once()
     {
         var study = NodeStudy.Synthesize(_studies, 1, 24)[0];
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
         using (var first = await StartNodeAsync(port))
         {
             NodeStudy.Push(first.Port, study);
@@ -157,7 +157,7 @@ public sealed class NodePipelineTests
     public async Task Destination_back_after_outage_gets_reports()
     {
         var study = NodeStudy.Synthesize(_studies, 1, 25)[0];
-        var port = BackgroundProcess.FreePort();
+        var port = LoopbackPorts.FindFree();
         using var node = await StartNodeAsync(port);
         NodeStudy.Push(node.Port, study);
         await node.WaitForOutputAsync("retry", 2, DeliveryLimit);
@@ -224,11 +224,11 @@ public sealed class NodePipelineTests
     public async Task Health_endpoint_counts_jobs()
     {
         var study = NodeStudy.Synthesize(_studies, 1, 28)[0];
-        var webPort = BackgroundProcess.FreePort();
+        var webPort = LoopbackPorts.FindFree();
         var (destination, port) = await DcmtkStorescp.StartAsync(_destination);
         using (destination)
         {
-            var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+            var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
             settings["Web:Enabled"] = "true";
             settings["Web:Url"] = $"http://127.0.0.1:{webPort}";
             NodeProcess.AddDestination(settings, "pacs", port, DcmtkStorescp.AeTitle);
@@ -251,7 +251,7 @@ public sealed class NodePipelineTests
     [Test]
     public async Task Sigterm_stops_node_cleanly()
     {
-        using var node = await StartNodeAsync(BackgroundProcess.FreePort());
+        using var node = await StartNodeAsync(LoopbackPorts.FindFree());
 
         node.Terminate();
 
@@ -261,7 +261,7 @@ public sealed class NodePipelineTests
 
     private async Task<NodeProcess> StartNodeAsync(int destinationPort, string quietPeriod = "00:00:01")
     {
-        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
         settings["StudyAssembly:QuietPeriod"] = quietPeriod;
         NodeProcess.AddDestination(settings, "pacs", destinationPort, DcmtkStorescp.AeTitle);
         return await NodeProcess.StartAsync(_node, settings);

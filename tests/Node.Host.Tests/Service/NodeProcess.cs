@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Node.Host.Tests.Cli;
 
 namespace Node.Host.Tests.Service;
 

@@ -1,5 +1,3 @@
-using Node.Host.Tests.Cli;
-
 namespace Node.Host.Tests.Service;
 
 /// <summary>The node started as a process with invalid settings: it does not start, and says which key is wrong and why.</summary>
@@ -20,7 +18,7 @@ public sealed class NodeStartTests
     [Test]
     public void Missing_model_pack_stops_start()
     {
-        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
         settings["Inference:ModelPacks:0"] = Path.Combine(_folder, "no-such-pack");
 
         var (exitCode, output) = RunToExit(settings);
@@ -32,7 +30,7 @@ public sealed class NodeStartTests
     [Test]
     public void Unwritable_storage_folder_stops_start()
     {
-        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
         var file = Path.Combine(_folder, "a-file");
         File.WriteAllText(file, "not a folder");
         settings["Storage:Root"] = Path.Combine(file, "var");
@@ -46,7 +44,7 @@ public sealed class NodeStartTests
     [Test]
     public void Misspelt_environment_key_stops_start()
     {
-        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
         settings["StudyAssembly:QuietPeriode"] = "00:00:05";
 
         var (exitCode, output) = RunToExit(settings);
@@ -58,7 +56,7 @@ public sealed class NodeStartTests
     [Test]
     public void Each_invalid_setting_gets_one_line()
     {
-        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
         settings["Dicom:Port"] = "0";
         settings["Reporting:Language"] = "fr";
         settings["Destinations:MaxRetryAttempts"] = "-1";
@@ -76,7 +74,7 @@ public sealed class NodeStartTests
     public void Malformed_settings_file_stops_start()
     {
         File.WriteAllText(Path.Combine(_folder, "appsettings.json"), "{ \"Dicom\": { \"Port\": 104, }");
-        var settings = NodeProcess.BaseSettings(BackgroundProcess.FreePort());
+        var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
 
         var (exitCode, output) = RunToExit(settings);
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
-using Node.Host.Tests.Cli;
 
 namespace Node.Host.Tests.Service;
 
@@ -22,8 +21,8 @@ internal static class NodeStudy
     /// <summary>Sends files with storescu to the node; fails the test where storescu fails.</summary>
     public static void Push(int port, params string[] paths)
     {
-        var storescu = Ainode.RequireProgram("storescu", "dcmtk");
-        var result = Ainode.RunProgram(storescu, ["-aet", "PACS", "-aec", "AINODE", "+sd", "+r", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), .. paths]);
+        var storescu = Peers.RequireProgram("storescu", "dcmtk");
+        var result = ProgramRun.Run(storescu, ["-aet", "PACS", "-aec", "AINODE", "+sd", "+r", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), .. paths]);
         Assert.That(result.ExitCode, Is.Zero, $"storescu: {result.Output}{result.Error}");
     }
 
