@@ -52,7 +52,7 @@ public abstract class PacsRoundTripFixture
         _root = Directory.CreateTempSubdirectory("ainode-end-to-end-").FullName;
         _studies = StudySet.Build(Path.Combine(_root, "input"));
 
-        var nodePort = Processes.BackgroundProcess.FreePort();
+        var nodePort = LoopbackPorts.FindFree();
         _orthanc = await OrthancServer.StartAsync(Directory.CreateDirectory(Path.Combine(_root, "orthanc")).FullName, nodePort);
         _node = await NodeProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_root, "node")).FullName, NodeProcess.TestSettings(nodePort, _orthanc.DicomPort, OrthancServer.AeTitle));
 

@@ -3,8 +3,6 @@ using System.Globalization;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
 using Node.EndToEnd.Tests.NodeService;
-using Node.EndToEnd.Tests.Peers;
-using Node.EndToEnd.Tests.Processes;
 using Node.Reports.Sr;
 
 namespace Node.EndToEnd.Tests;
@@ -39,13 +37,13 @@ public sealed class QuickStartTests
     [Description("The default quiet period is 10 s, so this test waits that long before the analysis starts.")]
     public async Task Quick_start_delivers_sr_and_sc()
     {
-        var sample = PeerPrograms.PydicomSample("CT_small.dcm");
+        var sample = Peers.PydicomSample("CT_small.dcm");
         var pacsFolder = Directory.CreateDirectory(Path.Combine(_root, "pacs")).FullName;
-        var pacsPort = BackgroundProcess.FreePort();
+        var pacsPort = LoopbackPorts.FindFree();
         using var pacs = StartReceiver(pacsFolder, pacsPort);
         await pacs.WaitForPortAsync(pacsPort);
 
-        var nodePort = BackgroundProcess.FreePort();
+        var nodePort = LoopbackPorts.FindFree();
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Destinations:Peers:0:Name"] = "pacs",
@@ -54,11 +52,11 @@ public sealed class QuickStartTests
             ["Destinations:Peers:0:CalledAeTitle"] = PacsAeTitle,
             ["Dicom:Port"] = nodePort.ToString(CultureInfo.InvariantCulture),
             ["Dicom:BindAddress"] = "127.0.0.1",
-            ["Web:Url"] = $"http://127.0.0.1:{BackgroundProcess.FreePort()}",
+            ["Web:Url"] = $"http://127.0.0.1:{LoopbackPorts.FindFree()}",
         };
         using var node = await NodeProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_root, "node")).FullName, settings);
 
-        ProgramRun.Ainode("send", sample, "--port", nodePort.ToString(CultureInfo.InvariantCulture));
+        Ainode.RunChecked("send", sample, "--port", nodePort.ToString(CultureInfo.InvariantCulture));
 
         var studyInstanceUid = DicomFile.Open(sample).Dataset.GetUid(DicomTags.StudyInstanceUID)!;
         await node.WaitForStudiesEndedAsync([studyInstanceUid]);
@@ -72,7 +70,7 @@ public sealed class QuickStartTests
 
         // The quick start's last step: ainode dump on each received file shows the SR and the SC series.
         var modalityLines = Directory.GetFiles(pacsFolder, "*.dcm")
-            .SelectMany(path => ProgramRun.Ainode("dump", path, "--stop-before-pixel-data").Split('\n'))
+            .SelectMany(path => Ainode.RunChecked("dump", path, "--stop-before-pixel-data").Split('\n'))
             .Where(line => line.TrimEnd().EndsWith(" Modality", StringComparison.Ordinal))
             .ToList();
         Assert.That(modalityLines, Has.Some.Contains("[SR]"));
@@ -83,7 +81,7 @@ public sealed class QuickStartTests
     private static BackgroundProcess StartReceiver(string folder, int port)
     {
         var start = new ProcessStartInfo("dotnet");
-        foreach (var argument in new[] { ProgramRun.AinodeAssembly, "receive", "--out", folder, "--port", port.ToString(CultureInfo.InvariantCulture), "--ae-title", PacsAeTitle, "--log-format", "text", "--bind", "127.0.0.1" })
+        foreach (var argument in new[] { Ainode.AssemblyPath, "receive", "--out", folder, "--port", port.ToString(CultureInfo.InvariantCulture), "--ae-title", PacsAeTitle, "--log-format", "text", "--bind", "127.0.0.1" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Node.EndToEnd.Tests.NodeService;
 using Node.EndToEnd.Tests.Orthanc;
-using Node.EndToEnd.Tests.Peers;
-using Node.EndToEnd.Tests.Processes;
 using Node.EndToEnd.Tests.Studies;
 
 namespace Node.EndToEnd.Tests;
@@ -20,7 +18,7 @@ public sealed class StorescuSenderTests : PacsRoundTripFixture
 
     private protected override Task SendAsync(OrthancServer orthanc, NodeProcess node, IReadOnlyList<SourceStudy> studies)
     {
-        var storescu = PeerPrograms.RequireProgram("storescu", "dcmtk");
+        var storescu = Peers.RequireProgram("storescu", "dcmtk");
         foreach (var study in studies)
         {
             var (exitCode, output, error) = ProgramRun.Run(storescu, ["-aet", CallingAeTitle, "-aec", NodeProcess.AeTitle, "127.0.0.1", node.Port.ToString(CultureInfo.InvariantCulture), .. study.Files]);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Node.EndToEnd.Tests.Processes;
 using Node.Host.Jobs;
 using Node.Host.Jobs.Sqlite;
 
@@ -47,7 +46,7 @@ internal sealed class NodeProcess : IDisposable
     public static async Task<NodeProcess> StartAsync(string workingFolder, IReadOnlyDictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingFolder };
-        start.ArgumentList.Add(ProgramRun.AinodeAssembly);
+        start.ArgumentList.Add(Ainode.AssemblyPath);
         foreach (var (key, value) in settings)
         {
             start.Environment["AINODE__" + key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -4,8 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Node.EndToEnd.Tests.Peers;
-using Node.EndToEnd.Tests.Processes;
 
 namespace Node.EndToEnd.Tests.Orthanc;
 
@@ -28,6 +26,9 @@ internal sealed class OrthancServer : IDisposable
 
     /// <summary>The node's name in Orthanc's <c>DicomModalities</c>, used in <c>/modalities/{name}/store</c>.</summary>
     public const string NodeModality = "ainode";
+
+    /// <summary>Orthanc's binary from Debian's <c>orthanc</c> package; it is started directly, never as the packaged service.</summary>
+    private const string OrthancBinary = "/usr/sbin/Orthanc";
 
     /// <summary>Longest one Orthanc may run before it is killed by PID.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
@@ -53,9 +54,9 @@ internal sealed class OrthancServer : IDisposable
     /// <summary>Writes the configuration into <paramref name="folder"/>, starts Orthanc and waits until its REST API responds.</summary>
     public static async Task<OrthancServer> StartAsync(string folder, int nodePort)
     {
-        var binary = PeerPrograms.RequireFile(PeerPrograms.OrthancBinary, "orthanc");
-        var httpPort = BackgroundProcess.FreePort();
-        var dicomPort = BackgroundProcess.FreePort();
+        var binary = Peers.RequirePath(OrthancBinary, "orthanc");
+        var httpPort = LoopbackPorts.FindFree();
+        var dicomPort = LoopbackPorts.FindFree();
         var configuration = Path.Combine(folder, "orthanc.json");
         File.WriteAllText(configuration, Configuration(folder, httpPort, dicomPort, nodePort).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 

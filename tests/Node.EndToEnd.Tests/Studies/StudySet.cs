@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
-using Node.EndToEnd.Tests.Peers;
-using Node.EndToEnd.Tests.Processes;
 
 namespace Node.EndToEnd.Tests.Studies;
 
@@ -31,15 +29,15 @@ internal static class StudySet
         var inputs = new List<(string Name, string Folder)>();
         foreach (var sample in PydicomSamples)
         {
-            inputs.Add((sample, CopyInto(Path.Combine(folder, "samples", Path.GetFileNameWithoutExtension(sample)), PeerPrograms.PydicomSample(sample))));
+            inputs.Add((sample, CopyInto(Path.Combine(folder, "samples", Path.GetFileNameWithoutExtension(sample)), Peers.PydicomSample(sample))));
         }
 
         var dicom3tools = Directory.CreateDirectory(Path.Combine(folder, "samples", "dicom3tools")).FullName;
-        PeerPrograms.Dicom3toolsSample(dicom3tools);
+        Peers.Dicom3ToolsSample(dicom3tools);
         inputs.Add(("dicom3tools 0051.dcm", dicom3tools));
 
         var phantoms = Path.Combine(folder, "phantoms");
-        ProgramRun.Ainode("synth", "--out", phantoms, "--studies", PhantomCount.ToString(CultureInfo.InvariantCulture), "--seed", PhantomSeed.ToString(CultureInfo.InvariantCulture), "--modality", "CT");
+        Ainode.RunChecked("synth", "--out", phantoms, "--studies", PhantomCount.ToString(CultureInfo.InvariantCulture), "--seed", PhantomSeed.ToString(CultureInfo.InvariantCulture), "--modality", "CT");
         var index = 0;
         foreach (var phantom in Directory.GetDirectories(phantoms).Order(StringComparer.Ordinal))
         {
@@ -78,7 +76,7 @@ internal static class StudySet
     /// <summary>Runs <c>ainode analyze</c> on the study's folder with the reference pack and reads its one results.json.</summary>
     private static OfflineResult AnalyzeOffline(string input, string output)
     {
-        ProgramRun.Ainode("analyze", input, "--out", output, "--model", ReferencePack);
+        Ainode.RunChecked("analyze", input, "--out", output, "--model", ReferencePack);
         var results = Directory.GetFiles(output, "results.json", SearchOption.AllDirectories);
         Assert.That(results, Has.Length.EqualTo(1), $"ainode analyze {input} wrote one results.json");
 
