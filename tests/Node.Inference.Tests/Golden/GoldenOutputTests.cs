@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Node.Dicom.IO;
-using Node.Dicom.Tests.Support;
 using Node.Inference.Imaging;
 using Node.Inference.Phantoms;
 using Node.Inference.Results;

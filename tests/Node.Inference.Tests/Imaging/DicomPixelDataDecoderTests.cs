@@ -4,7 +4,6 @@ using Node.Dicom.Errors;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
 using Node.Dicom.Uids;
-using Node.Dicom.Tests.Support;
 using Node.Dicom.Vr;
 using Node.Inference.Imaging;
 
@@ -21,7 +20,7 @@ public sealed class DicomPixelDataDecoderTests
         var python = Peers.RequirePath("/usr/bin/python3", "python3");
         var path = Peers.RequirePath(Path.Combine(Peers.PydicomTestFiles, "CT_small.dcm"), "python3-pydicom");
         var script = "import pydicom,sys; d=pydicom.dcmread(sys.argv[1]); a=d.pixel_array.astype('float64')*float(d.RescaleSlope)+float(d.RescaleIntercept); print(repr(a.sum()), repr(a.min()), repr(a.max()), a[10,20], a[64,64])";
-        var expected = Peers.Run(python, "-c", script, path).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(text => double.Parse(text, CultureInfo.InvariantCulture)).ToArray();
+        var expected = ProgramRun.RunChecked(python, "-c", script, path).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(text => double.Parse(text, CultureInfo.InvariantCulture)).ToArray();
 
         var image = _decoder.Decode(DicomFile.Open(path).Dataset, applyModalityLut: true);
 

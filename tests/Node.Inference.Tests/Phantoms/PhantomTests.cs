@@ -1,6 +1,5 @@
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
-using Node.Dicom.Tests.Support;
 using Node.Inference.Phantoms;
 
 namespace Node.Inference.Tests.Phantoms;
@@ -76,7 +75,7 @@ public sealed class PhantomTests
         {
             new DicomFile(new PhantomGenerator(modality, 4).GenerateStudy(0).Instances[0]).Save(path);
 
-            var (_, output, error) = Peers.RunUnchecked(dciodvfy, path);
+            var (_, output, error) = ProgramRun.Run(dciodvfy, path);
 
             var errors = (output + error).Split('\n').Where(line => line.StartsWith("Error", StringComparison.Ordinal)).ToList();
             // dicom3tools expects View Modifier Code Sequence in the Mammography Image module (type 2)

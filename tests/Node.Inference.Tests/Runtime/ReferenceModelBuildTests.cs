@@ -1,4 +1,3 @@
-using Node.Dicom.Tests.Support;
 using Node.Inference.Tests.Support;
 
 namespace Node.Inference.Tests.Runtime;
@@ -10,7 +9,7 @@ public sealed class ReferenceModelBuildTests
     public void Rebuild_is_byte_identical_to_committed_files()
     {
         var python = Peers.RequirePath("/usr/bin/python3", "python3");
-        var (onnxCheck, _, _) = Peers.RunUnchecked(python, "-c", "import onnx, numpy");
+        var (onnxCheck, _, _) = ProgramRun.Run(python, "-c", "import onnx, numpy");
         if (onnxCheck != 0)
         {
             Peers.RequirePath("/usr/lib/python3/dist-packages/onnx", "python3-onnx python3-numpy");
@@ -23,7 +22,7 @@ public sealed class ReferenceModelBuildTests
             var model = Path.Combine(folder, "model.onnx");
             var check = Path.Combine(folder, "check-outputs.json");
 
-            Peers.Run(python, RepositoryPaths.ReferenceModelTool, "--model-out", model, "--check-out", check);
+            ProgramRun.RunChecked(python, RepositoryPaths.ReferenceModelTool, "--model-out", model, "--check-out", check);
 
             Assert.That(File.ReadAllBytes(model), Is.EqualTo(File.ReadAllBytes(Path.Combine(RepositoryPaths.ReferencePack, "model.onnx"))), "model.onnx differs from a rebuild; run tools/reference-model/build.py and commit its output");
             Assert.That(File.ReadAllBytes(check), Is.EqualTo(File.ReadAllBytes(RepositoryPaths.CheckOutputs)), "check-outputs.json differs from a rebuild");

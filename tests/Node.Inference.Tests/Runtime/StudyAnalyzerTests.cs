@@ -1,5 +1,4 @@
 using Node.Dicom.Tags;
-using Node.Dicom.Tests.Support;
 using Node.Dicom.IO;
 using Node.Inference.Imaging;
 using Node.Inference.Phantoms;

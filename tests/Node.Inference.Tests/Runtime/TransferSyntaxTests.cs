@@ -1,5 +1,4 @@
 using Node.Dicom.IO;
-using Node.Dicom.Tests.Support;
 using Node.Dicom.Uids;
 using Node.Inference.Imaging;
 using Node.Inference.Results;

@@ -1,5 +1,3 @@
-using Node.Dicom.Tests.Support;
-
 namespace Node.Inference.Tests.Support;
 
 /// <summary>Compresses DICOM files with DCMTK's command-line codecs into a folder of the test's own.</summary>
@@ -16,7 +14,7 @@ internal static class DcmtkCodecs
         var path = Peers.RequireProgram(program, "dcmtk");
         Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(source)}-{suffix}");
-        Peers.Run(path, source, target);
+        ProgramRun.RunChecked(path, source, target);
         return target;
     }
 }

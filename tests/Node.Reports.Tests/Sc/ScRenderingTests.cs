@@ -1,4 +1,3 @@
-using Node.Dicom.Tests.Support;
 using Node.Inference.Results;
 using Node.Reports.Localization;
 using Node.Reports.Sc;

@@ -1,7 +1,6 @@
 using Node.Dicom.Data;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
-using Node.Dicom.Tests.Support;
 using Node.Inference.Results;
 using Node.Reports.Composition;
 using Node.Reports.Sc;
@@ -105,7 +104,7 @@ public sealed class ScValidationTests
         {
             var path = files.Save(file, $"sc{index}.dcm");
             var png = Path.Combine(files.Folder, $"sc{index}.png");
-            Peers.Run(program, "+on", path, png);
+            ProgramRun.RunChecked(program, "+on", path, png);
 
             var decoded = PngImages.Read(png);
             var expected = new RgbImage(file.Dataset.GetInt32(DicomTags.Rows), file.Dataset.GetInt32(DicomTags.Columns), ((DicomValueElement)file.Dataset.GetElement(DicomTags.PixelData)!).Value.ToArray());
@@ -128,7 +127,7 @@ public sealed class ScValidationTests
         var path = files.Save(new DicomFile(dataset), "bars.dcm");
         var png = Path.Combine(files.Folder, "bars.png");
 
-        Peers.Run(program, "+on", path, png);
+        ProgramRun.RunChecked(program, "+on", path, png);
         var decoded = PngImages.Read(png);
 
         for (var bar = 0; bar < colours.Length; bar++)

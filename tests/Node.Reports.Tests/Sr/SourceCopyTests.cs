@@ -1,7 +1,6 @@
 using Node.Dicom.Data;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
-using Node.Dicom.Tests.Support;
 using Node.Dicom.Vr;
 using Node.Reports.Tests.Support;
 

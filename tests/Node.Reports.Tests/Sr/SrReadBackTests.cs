@@ -2,7 +2,6 @@ using Node.Dicom.Data;
 using Node.Dicom.Errors;
 using Node.Dicom.IO;
 using Node.Dicom.Tags;
-using Node.Dicom.Tests.Support;
 using Node.Inference.Results;
 using Node.Reports.Sr;
 using Node.Reports.Tests.Support;

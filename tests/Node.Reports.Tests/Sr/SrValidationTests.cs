@@ -1,4 +1,3 @@
-using Node.Dicom.Tests.Support;
 using Node.Inference.Results;
 using Node.Inference.Validation;
 using Node.Reports.Sr;
@@ -52,7 +51,7 @@ public sealed class SrValidationTests
 
         foreach (var path in new[] { analysed, notAnalysed })
         {
-            var (exitCode, output, error) = Peers.RunUnchecked(program, path);
+            var (exitCode, output, error) = ProgramRun.Run(program, path);
             TestContext.Out.WriteLine(output + error);
             var complaints = error.Split('\n').Where(line => line.StartsWith("E:", StringComparison.Ordinal) || (line.StartsWith("W:", StringComparison.Ordinal) && !line.Contains(DcmtkCharacterSetNotice, StringComparison.Ordinal)));
             Assert.That(exitCode, Is.Zero, error);

@@ -1,5 +1,3 @@
-using Node.Dicom.Tests.Support;
-
 namespace Node.Reports.Tests.Support;
 
 /// <summary>Runs dicom3tools' IOD validator and splits its output into errors and warnings.</summary>
@@ -19,7 +17,7 @@ internal static class Dciodvfy
     public static (IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, string Output) Check(string path)
     {
         var program = Peers.RequireProgram("dciodvfy", "dicom3tools");
-        var (_, output, error) = Peers.RunUnchecked(program, path);
+        var (_, output, error) = ProgramRun.Run(program, path);
         var lines = (output + "\n" + error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return (
             [.. lines.Where(line => line.StartsWith("Error", StringComparison.Ordinal))],
