@@ -57,7 +57,17 @@ public sealed partial class ReportTextsTests
 
         var text = ReasonTexts.Describe(reason, ReportLanguage.Russian);
 
-        Assert.That(text, Is.EqualTo("Модальность не принимается: Modality (0008,0060) имеет значение «MR» в экземпляре 1.2.3; ожидалось: one of \"CT\"."));
+        Assert.That(text, Is.EqualTo("Модальность не принимается: Modality (0008,0060) имеет значение «MR» в экземпляре 1.2.3; ожидалось: одно из: \"CT\"."));
+    }
+
+    [TestCase("a non-empty value", "непустое значение")]
+    [TestCase("an integer from 64 to 4096", "целое число от 64 до 4096")]
+    [TestCase("a value from 0.05 to 0.95", "значение от 0.05 до 0.95")]
+    [TestCase("at least one instance", "хотя бы один экземпляр")]
+    [TestCase("a form not listed", "a form not listed")]
+    public void Expected_values_read_in_russian(string english, string russian)
+    {
+        Assert.That(ReasonTexts.ExpectedInRussian(english), Is.EqualTo(russian));
     }
 
     [Test]
