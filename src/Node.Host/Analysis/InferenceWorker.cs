@@ -20,13 +20,6 @@ namespace Node.Host.Analysis;
 /// </summary>
 public sealed class InferenceWorker : BackgroundService
 {
-    public const string AnalysedOutcome = "analysed";
-
-    public const string NotAnalysedOutcome = "not-analysed";
-
-    /// <summary>The outcome of a job whose instances were all the node's own reports coming back, so nothing was analysed or sent.</summary>
-    public const string OwnReportsOutcome = "own-reports-only";
-
     private readonly IJobStore _store;
     private readonly ModelPackCatalog _catalog;
     private readonly ReportOutbox _outbox;
@@ -80,13 +73,13 @@ public sealed class InferenceWorker : BackgroundService
             var selection = await SelectInstancesAsync(job, stoppingToken).ConfigureAwait(false);
             if (selection.OnlyOwnReports)
             {
-                await _store.TransitionAsync(job.Id, JobState.Analysing, JobState.Done, _time.GetUtcNow(), outcome: OwnReportsOutcome, cancellationToken: stoppingToken).ConfigureAwait(false);
+                await _store.TransitionAsync(job.Id, JobState.Analysing, JobState.Done, _time.GetUtcNow(), outcome: JobOutcomes.OwnReportsOnly, cancellationToken: stoppingToken).ConfigureAwait(false);
                 AnalysisLog.OwnReportsOnly(_logger, job.StudyInstanceUid, job.Id);
                 return;
             }
 
             var (sources, result) = await AnalyseAsync(job, selection.Instances, stoppingToken).ConfigureAwait(false);
-            var outcome = result is AnalysedStudyResult ? AnalysedOutcome : NotAnalysedOutcome;
+            var outcome = result is AnalysedStudyResult ? JobOutcomes.Analysed : JobOutcomes.NotAnalysed;
             await _store.TransitionAsync(job.Id, JobState.Analysing, JobState.Reporting, _time.GetUtcNow(), outcome: outcome, cancellationToken: stoppingToken).ConfigureAwait(false);
             state = JobState.Reporting;
 
@@ -112,7 +105,7 @@ public sealed class InferenceWorker : BackgroundService
         var clock = Stopwatch.StartNew();
         var studyInstances = sources.Select(source => new StudyInstance(source.Dataset, source.TransferSyntax)).ToList();
         var result = await analyzer.AnalyzeAsync(new StudyInput(job.StudyInstanceUid, studyInstances), cancellationToken).ConfigureAwait(false);
-        var outcome = result is AnalysedStudyResult ? AnalysedOutcome : NotAnalysedOutcome;
+        var outcome = result is AnalysedStudyResult ? JobOutcomes.Analysed : JobOutcomes.NotAnalysed;
         AnalysisLog.Analysed(_logger, job.StudyInstanceUid, job.Id, outcome, analyzer.Model.Name, analyzer.Model.Version, clock.ElapsedMilliseconds);
         return (sources, result);
     }

@@ -31,12 +31,6 @@ namespace Node.Host.Delivery;
 /// </remarks>
 public sealed class ResultSenderService : BackgroundService
 {
-    /// <summary>The <see cref="Job.Outcome"/> of a study the model pack analysed.</summary>
-    public const string AnalysedOutcome = "analysed";
-
-    /// <summary>The <see cref="Job.Outcome"/> of a study the model pack did not accept.</summary>
-    public const string NotAnalysedOutcome = "not-analysed";
-
     private readonly IJobStore _store;
     private readonly WorkSignal? _wake;
     private readonly DestinationsOptions _settings;
@@ -236,9 +230,9 @@ public sealed class ResultSenderService : BackgroundService
             ? (JobState.Failed, "Delivery rejected: " + string.Join("; ", rejected.Select(delivery => $"destination '{delivery.Destination}' rejected {delivery.SopInstanceUid} ({delivery.RelativePath}): {delivery.LastError}")))
             : job.Outcome switch
             {
-                AnalysedOutcome => (JobState.Done, null),
-                NotAnalysedOutcome => (JobState.NotAnalysed, null),
-                _ => (JobState.Failed, $"The job's outcome '{job.Outcome}' is neither '{AnalysedOutcome}' nor '{NotAnalysedOutcome}', so its end state is unknown."),
+                JobOutcomes.Analysed => (JobState.Done, null),
+                JobOutcomes.NotAnalysed => (JobState.NotAnalysed, null),
+                _ => (JobState.Failed, $"The job's outcome '{job.Outcome}' is neither '{JobOutcomes.Analysed}' nor '{JobOutcomes.NotAnalysed}', so its end state is unknown."),
             };
 
         await _store.TransitionAsync(job.Id, JobState.Sending, target, _timeProvider.GetUtcNow(), lastError, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using Node.Dicom.IO;
 using Node.Dicom.Network.Dimse;
 using Node.Dicom.Network.Server;
 using Node.Dicom.Tags;
+using Node.Host.Storage;
 
 namespace Node.Host.Ingest;
 
@@ -29,9 +30,6 @@ public sealed class InstanceStore
 
     /// <summary>Ends the name of a file being written; such a file is complete only once renamed.</summary>
     public const string TemporaryExtension = ".partial";
-
-    /// <summary>Bytes copied from the network to the file per write: 256 KiB, the default maximum PDU length.</summary>
-    private const int CopyBufferLength = 256 * 1024;
 
     private readonly ILogger _logger;
 
@@ -73,7 +71,7 @@ public sealed class InstanceStore
         var temporary = Path.Combine(StagingFolder, $"{request.SopInstanceUid}.{Guid.NewGuid():N}{TemporaryExtension}");
         try
         {
-            var length = await WriteAsync(request, dataSet, temporary, cancellationToken).ConfigureAwait(false);
+            var length = await FlushedPart10File.WriteAsync(request, dataSet, temporary, cancellationToken).ConfigureAwait(false);
             var dataset = ReadWhole(temporary);
             return Check(request, dataset, temporary, length);
         }
@@ -139,16 +137,6 @@ public sealed class InstanceStore
         }
     }
 
-    /// <summary>Writes the Part 10 header and the data set, then flushes the file to disk (fsync); returns the file length in bytes.</summary>
-    private static async Task<long> WriteAsync(DicomStoreRequest request, Stream dataSet, string path, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
-        await using var file = new FileStream(path, options);
-        await file.WriteAsync(DicomPart10Header.Create(request), cancellationToken).ConfigureAwait(false);
-        await dataSet.CopyToAsync(file, CopyBufferLength, cancellationToken).ConfigureAwait(false);
-        file.Flush(flushToDisk: true);
-        return file.Length;
-    }
 
     /// <summary>
     /// Parses the whole data set, Pixel Data included: a peer may end a data set early and still

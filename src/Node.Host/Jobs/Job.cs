@@ -9,7 +9,7 @@ namespace Node.Host.Jobs;
 /// <param name="UpdatedAt">When the job last changed state or was claimed.</param>
 /// <param name="LastInstanceAt">When the job's latest instance arrived; the quiet period counts from here.</param>
 /// <param name="SupersedesJobId">The earlier job of the same study whose reports this job's reports replace; null for a study's first job.</param>
-/// <param name="Outcome">"analysed" or "not-analysed" once the worker has a result; null before.</param>
+/// <param name="Outcome">One of <see cref="JobOutcomes"/> once the worker has a result; null before.</param>
 /// <param name="OutboxFolder">Folder, relative to the storage root, that holds the job's SR and SC files once written.</param>
 /// <param name="LastError">The last error of any step, for people; null where none.</param>
 /// <param name="InstanceCount">Distinct instances received for this job.</param>

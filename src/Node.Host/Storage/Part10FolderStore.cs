@@ -27,9 +27,6 @@ internal sealed class Part10FolderStore : IDicomStoreHandler
     /// <summary>Ends the temporary name of a file being written; such a file is complete only once renamed.</summary>
     public const string TemporaryExtension = ".partial";
 
-    /// <summary>Bytes copied from the network to the file per write: 256 KiB, the default maximum PDU length.</summary>
-    private const int CopyBufferLength = 256 * 1024;
-
     private readonly string _folder;
     private readonly ILogger _logger;
 
@@ -57,7 +54,7 @@ internal sealed class Part10FolderStore : IDicomStoreHandler
         long length;
         try
         {
-            length = await WriteAsync(request, dataSet, temporary, cancellationToken).ConfigureAwait(false);
+            length = await FlushedPart10File.WriteAsync(request, dataSet, temporary, cancellationToken).ConfigureAwait(false);
             File.Move(temporary, target, overwrite: true);
         }
         catch
@@ -70,16 +67,6 @@ internal sealed class Part10FolderStore : IDicomStoreHandler
         return DicomStoreResult.Success;
     }
 
-    /// <summary>Writes the Part 10 header and the data set, then flushes the file to disk (fsync); returns the file length in bytes.</summary>
-    private static async Task<long> WriteAsync(DicomStoreRequest request, Stream dataSet, string path, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
-        await using var file = new FileStream(path, options);
-        await file.WriteAsync(DicomPart10Header.Create(request), cancellationToken).ConfigureAwait(false);
-        await dataSet.CopyToAsync(file, CopyBufferLength, cancellationToken).ConfigureAwait(false);
-        file.Flush(flushToDisk: true);
-        return file.Length;
-    }
 
     private void DeleteQuietly(string path)
     {

@@ -58,7 +58,7 @@ public sealed class ResultSenderServiceTests
     {
         var port = LoopbackPorts.FindFree();
         using var storescp = await Storescp.StartAsync(_received, port);
-        var (jobId, files) = await SendingJobAsync(ResultSenderService.AnalysedOutcome, "pacs");
+        var (jobId, files) = await SendingJobAsync(JobOutcomes.Analysed, "pacs");
         var service = Service(Settings(("pacs", port, Storescp.AeTitle)));
 
         await service.PollOnceAsync().WaitAsync(Guard);
@@ -81,7 +81,7 @@ public sealed class ResultSenderServiceTests
         using var first = await Storescp.StartAsync(_received, firstPort);
         var handler = new ScriptedStoreHandler();
         await using var server = await StartServerAsync(handler);
-        var (jobId, files) = await SendingJobAsync(ResultSenderService.NotAnalysedOutcome, "pacs", "archive");
+        var (jobId, files) = await SendingJobAsync(JobOutcomes.NotAnalysed, "pacs", "archive");
         var service = Service(Settings(("pacs", firstPort, Storescp.AeTitle), ("archive", server.LocalEndPoint.Port, DicomServerOptions.DefaultAeTitle)));
 
         await service.PollOnceAsync().WaitAsync(Guard);
@@ -96,7 +96,7 @@ public sealed class ResultSenderServiceTests
     [Description("A rejected file fails the job, and the last error names the file, the destination and the status.")]
     public async Task Poll_fails_job_with_rejected_file()
     {
-        var (jobId, files) = await SendingJobAsync(ResultSenderService.AnalysedOutcome, "node");
+        var (jobId, files) = await SendingJobAsync(JobOutcomes.Analysed, "node");
         var refused = files[1].SopInstanceUid;
         var handler = new ScriptedStoreHandler();
         handler.Script[refused] = [new DicomStoreResult(DimseStatus.CannotUnderstand, "refused by the test")];
@@ -122,7 +122,7 @@ public sealed class ResultSenderServiceTests
     [Description("With no destination configured the job has no deliveries and ends at its first poll.")]
     public async Task Poll_ends_job_without_deliveries()
     {
-        var (jobId, _) = await SendingJobAsync(ResultSenderService.AnalysedOutcome);
+        var (jobId, _) = await SendingJobAsync(JobOutcomes.Analysed);
         var service = Service(Settings());
 
         await service.PollOnceAsync().WaitAsync(Guard);
@@ -136,7 +136,7 @@ public sealed class ResultSenderServiceTests
     {
         var port = LoopbackPorts.FindFree();
         Storescp.RequireProgram();
-        var (jobId, files) = await SendingJobAsync(ResultSenderService.AnalysedOutcome, "pacs");
+        var (jobId, files) = await SendingJobAsync(JobOutcomes.Analysed, "pacs");
         var service = Service(Settings(("pacs", port, Storescp.AeTitle)));
 
         await service.PollOnceAsync().WaitAsync(Guard);
