@@ -128,8 +128,8 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
             return NotSent(path, sopClass, sopInstance, "the instance has no SOP Class UID or SOP Instance UID");
         }
 
-        // A C-STORE-RQ carries both UIDs in UI elements; one that is not a UID (a path such as
-        // "../../x", or more than 64 characters) cannot be sent, and the next file still can.
+        // A C-STORE-RQ carries both UIDs in UI elements, so one that is not a UID (a path such as
+        // "../../x", or more than 64 characters) cannot be sent. The next file still can.
         if (!PduText.IsValidUid(sopClass) || !PduText.IsValidUid(sopInstance))
         {
             return NotSent(path, sopClass, sopInstance, $"SOP Class UID '{sopClass}' or SOP Instance UID '{sopInstance}' is not a valid UID (digits and dots, at most 64 characters); correct the file");

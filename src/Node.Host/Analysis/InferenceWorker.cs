@@ -112,7 +112,7 @@ public sealed class InferenceWorker : BackgroundService
 
     /// <summary>
     /// Chooses what to analyse: every instance of the study, from every job of it, so a re-analysis
-    /// sees the whole study, except the node's own SR and SC (a PACS may route them back). Where the
+    /// covers the whole study, except the node's own SR and SC (a PACS may route them back). Where the
     /// job brought nothing else, there is nothing to analyse.
     /// </summary>
     private async Task<(IReadOnlyList<StoredInstance> Instances, bool OnlyOwnReports)> SelectInstancesAsync(Job job, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Node.Host.Analysis;
 /// <summary>
 /// Writes a job's SR and SC files to <c>Storage:Root/outbox/JobId/</c>. The files go to a
 /// temporary folder first, each flushed to disk, and the folder is renamed into place at the end,
-/// so the sender never sees half a report. A folder left by an earlier attempt is replaced.
+/// so the sender never reads half a report. A folder left by an earlier attempt is replaced.
 /// </summary>
 public sealed class ReportOutbox
 {
@@ -47,7 +47,7 @@ public sealed class ReportOutbox
         return [.. files.Select(entry => (entry.File.Dataset.GetUid(DicomTags.SOPInstanceUID)!, $"{RelativeFolder(jobId)}/{entry.Name}"))];
     }
 
-    /// <summary>The SR a job wrote, or null where its outbox holds none.</summary>
+    /// <summary>The SR a job wrote, or null where its outbox contains none.</summary>
     public SourceInstance? ReadSr(long jobId)
     {
         var path = Path.Combine(_storage.RootPath, RelativeFolder(jobId), SrFileName);

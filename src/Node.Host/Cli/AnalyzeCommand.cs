@@ -133,7 +133,7 @@ public static class AnalyzeCommand
             }
             catch (ArgumentException exception)
             {
-                // Instances without their UIDs: results.json stands, but no report can reference them.
+                // Instances without their UIDs: results.json is kept, but no report can reference them.
                 HostLog.ReportsNotWritten(logger, result.StudyInstanceUid, exception.Message);
             }
         };

@@ -61,7 +61,7 @@ public sealed class NodeSettings
         return settings;
     }
 
-    /// <summary>The settings as indented JSON, for the start-up log line; no section holds a secret yet.</summary>
+    /// <summary>The settings as indented JSON, for the start-up log line; no section contains a secret yet.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
@@ -84,7 +84,7 @@ public sealed class NodeSettings
         return options;
     }
 
-    /// <summary>The binder says "Failed to convert configuration value '…' at 'Dicom:Port' to type 'System.Int32'."; this keeps that and adds the fix.</summary>
+    /// <summary>The binder reports "Failed to convert configuration value '…' at 'Dicom:Port' to type 'System.Int32'."; this keeps that and adds the fix.</summary>
     private static string DescribeBindFailure(string section, InvalidOperationException exception) =>
         $"{section}: {exception.Message} Write the value in the type's form (a number, true or false, or a duration such as 00:00:10).";
 }

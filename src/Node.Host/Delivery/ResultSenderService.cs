@@ -25,7 +25,7 @@ namespace Node.Host.Delivery;
 /// <para>
 /// A delivery is recorded only after the destination's response, so a process that stops between
 /// the response and the record leaves the file pending, and the next process sends it again. The
-/// destination may then hold the instance twice or answer a duplicate warning; the first poll
+/// destination may then store the instance twice or return a duplicate warning; the first poll
 /// logs such a send as a retry (<see cref="DeliveryLog.ResentAfterRestart"/>).
 /// </para>
 /// </remarks>

@@ -8,7 +8,7 @@ namespace Node.Host.Hosting;
 
 /// <summary>
 /// <c>GET /health</c>: 200 with the count of jobs in each unfinished state and in Failed, and the
-/// latest failed jobs with their errors, while the job store answers; 503 where it does not. For
+/// latest failed jobs with their errors, while the job store responds; 503 where it does not. For
 /// load balancers, systemd watchdogs and people.
 /// </summary>
 internal static class HealthEndpoint

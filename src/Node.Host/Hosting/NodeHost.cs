@@ -40,7 +40,7 @@ public static class NodeHost
         }
         catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException)
         {
-            // Another program holds a port; the host has logged the exception, this names the setting.
+            // Another program uses the port. The host has logged the exception, so this line names the setting.
             var settings = app.Services.GetRequiredService<NodeSettings>();
             var key = exception is System.Net.Sockets.SocketException
                 ? $"Dicom:BindAddress and Dicom:Port ({settings.Dicom.BindAddress}:{settings.Dicom.Port})"

@@ -140,7 +140,7 @@ public sealed class InstanceStore
 
     /// <summary>
     /// Parses the whole data set, Pixel Data included: a peer may end a data set early and still
-    /// mark its last fragment, and only a full parse sees that the declared lengths overrun the
+    /// mark its last fragment, and only a full parse detects that the declared lengths overrun the
     /// bytes received. Such an instance gets C000 in place of a success for a file nobody can read.
     /// </summary>
     private static DicomDataset ReadWhole(string path)

@@ -1,14 +1,14 @@
 namespace Node.Host.Jobs;
 
-/// <summary>Where one report instance stands with one destination.</summary>
+/// <summary>The delivery state of one report instance to one destination.</summary>
 public enum DeliveryState
 {
     /// <summary>Not yet confirmed by the destination.</summary>
     Pending,
 
-    /// <summary>The destination answered success or a warning.</summary>
+    /// <summary>The destination returned success or a warning status.</summary>
     Delivered,
 
-    /// <summary>The destination answered a failure status for it more often than the attempt limit allows.</summary>
+    /// <summary>The destination returned a failure status for it on every attempt the limit allows.</summary>
     Rejected,
 }

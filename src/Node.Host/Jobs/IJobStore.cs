@@ -13,9 +13,9 @@ public interface IJobStore
 
     /// <summary>
     /// Records an instance whose file is already on disk. It joins the study's job in Receiving,
-    /// whose <see cref="Job.LastInstanceAt"/> becomes <paramref name="receivedAt"/>. Where the study
-    /// has no job, or its latest job is past Receiving, a new job starts; a new job of a study that
-    /// had one supersedes the latest earlier job. An instance whose SOP Instance UID the study
+    /// whose <see cref="Job.LastInstanceAt"/> becomes the later of its value and
+    /// <paramref name="receivedAt"/>. Where the study has no job, or its latest job is past
+    /// Receiving, a new job starts. A new job of a study that had one supersedes the latest earlier job. An instance whose SOP Instance UID the study
     /// already has is a duplicate: nothing else changes but the duplicate count of the job that
     /// holds it. Also appends a <see cref="AuditActions.Received"/> audit line for a new instance.
     /// </summary>
@@ -52,9 +52,9 @@ public interface IJobStore
     Task<IReadOnlyList<StoredInstance>> GetStudyInstancesAsync(string studyInstanceUid, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Called once at start: moves every job in Analysing or Reporting back to Ready (their work was
-    /// lost with the process; nothing of it was sent) and returns how many moved. Jobs in Receiving
-    /// and Sending stay, since their quiet period and their outbox survive a restart.
+    /// Moves every job in Analysing or Reporting back to Ready and returns how many moved; called
+    /// once at start. Their work was lost with the process, and nothing of it was sent. Jobs in
+    /// Receiving and Sending stay, because their quiet period and their outbox survive a restart.
     /// </summary>
     Task<int> ResumeAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 

@@ -1,7 +1,7 @@
 namespace Node.Host.Jobs;
 
 /// <summary>
-/// Where one analysis of a study stands. A job moves forward only:
+/// The state of one analysis of a study. A job moves forward only:
 /// Receiving → Ready → Analysing → Reporting → Sending → Done or NotAnalysed; any step may end in
 /// Failed once its attempts are spent. A restart moves Analysing and Reporting back to Ready.
 /// </summary>
@@ -28,6 +28,6 @@ public enum JobState
     /// <summary>The model pack did not accept the study; its "not analysed" SR reached every destination.</summary>
     NotAnalysed,
 
-    /// <summary>A step failed more often than its attempt limit allows; <see cref="Job.LastError"/> says why.</summary>
+    /// <summary>A step failed more often than its attempt limit allows; <see cref="Job.LastError"/> gives the reason.</summary>
     Failed,
 }

@@ -5,7 +5,7 @@ namespace Node.Reports.Localization;
 /// <summary>Turns a reason why a study was not analysed into a sentence in the report language.</summary>
 /// <remarks>
 /// The attribute keeps its DICOM name. The expected values come from the inference step in
-/// English; the usual forms ("one of", "an integer from … to …") are put into Russian, and a
+/// English. The usual forms ("one of", "an integer from … to …") are put into Russian, and a
 /// form not listed here is quoted as it is.
 /// </remarks>
 public static class ReasonTexts

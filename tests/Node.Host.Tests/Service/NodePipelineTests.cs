@@ -267,7 +267,7 @@ public sealed class NodePipelineTests
         return await NodeProcess.StartAsync(_node, settings);
     }
 
-    /// <summary>Waits until the node's job store holds <paramref name="count"/> jobs in <paramref name="state"/>.</summary>
+    /// <summary>Waits until the node's job store contains <paramref name="count"/> jobs in <paramref name="state"/>.</summary>
     private async Task WaitForJobsAsync(JobState state, int count)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

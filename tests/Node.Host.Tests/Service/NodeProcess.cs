@@ -5,7 +5,7 @@ namespace Node.Host.Tests.Service;
 
 /// <summary>
 /// The node (<c>ainode</c> with no command) run as a process, as an operator runs it: its own
-/// working folder (whose <c>var/</c> holds the storage), settings as <c>AINODE__</c> environment
+/// working folder (whose <c>var/</c> contains the storage), settings as <c>AINODE__</c> environment
 /// variables, stopped by signals to its PID or killed with SIGKILL.
 /// </summary>
 internal sealed class NodeProcess : IDisposable
@@ -78,7 +78,7 @@ internal sealed class NodeProcess : IDisposable
         return new NodeProcess(BackgroundProcess.Start(start, Limit), workingFolder, port);
     }
 
-    /// <summary>Waits until the output holds <paramref name="count"/> lines containing <paramref name="text"/>; fails the test with the output after <paramref name="limit"/>.</summary>
+    /// <summary>Waits until the output contains <paramref name="count"/> lines containing <paramref name="text"/>; fails the test with the output after <paramref name="limit"/>.</summary>
     public async Task WaitForOutputAsync(string text, int count, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();

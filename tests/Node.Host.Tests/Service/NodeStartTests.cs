@@ -1,6 +1,6 @@
 namespace Node.Host.Tests.Service;
 
-/// <summary>The node started as a process with invalid settings: it does not start, and says which key is wrong and why.</summary>
+/// <summary>The node started as a process with invalid settings: it does not start, and names the invalid key and the reason.</summary>
 [TestFixture]
 public sealed class NodeStartTests
 {
