@@ -61,7 +61,7 @@ public sealed class NodeSettings
         return settings;
     }
 
-    /// <summary>The settings as indented JSON, for the start-up log line; no section contains a secret yet.</summary>
+    /// <summary>Returns the settings as one line of JSON for the start-up log line. No section contains a secret yet.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
