@@ -10,7 +10,8 @@ namespace Node.Benchmarks;
 /// (decode, preprocess, ONNX Runtime through <see cref="StudyAnalyzer"/>) against raw
 /// ONNX Runtime runs on the same prepared tensors, on the CPU provider at the same batch size.
 /// Both sides run first in blocks (all runs of one, then the other) and then interleaved, so
-/// drift from other load on the machine shows as a gap between the two orders.
+/// drift from other load on the machine shows as a gap between the two orders. The processor
+/// time columns count every thread of the process during a pass, per image.
 /// </summary>
 internal static class InferenceCommand
 {
@@ -26,16 +27,17 @@ internal static class InferenceCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs of each side in each order; medians are reported.", DefaultValueFactory = _ => DefaultRuns };
         var seed = new Option<int>("--seed") { Description = "Seed of the phantom generator.", DefaultValueFactory = _ => DefaultSeed };
         var batch = new Option<int>("--batch-size") { Description = "Images per ONNX Runtime run on both sides.", DefaultValueFactory = _ => InferenceOptions.DefaultBatchSize };
+        var parallelism = new Option<int>("--preprocessing-parallelism") { Description = "Images the node preprocesses at once.", DefaultValueFactory = _ => InferenceOptions.DefaultPreprocessingParallelism };
         var corpus = new Option<DirectoryInfo>("--corpus") { Description = "Folder the corpus is written to; its contents are replaced.", DefaultValueFactory = _ => new DirectoryInfo(DefaultCorpus) };
         var pack = new Option<DirectoryInfo>("--pack") { Description = "Model pack folder.", DefaultValueFactory = _ => new DirectoryInfo(DefaultPack) };
-        var command = new Command("inference", "Time the node's inference path against raw ONNX Runtime on the CPU.") { studies, runs, seed, batch, corpus, pack };
-        command.SetAction(result => Run(result.GetValue(pack)!, result.GetValue(corpus)!, result.GetValue(studies), result.GetValue(runs), result.GetValue(seed), result.GetValue(batch)));
+        var command = new Command("inference", "Time the node's inference path against raw ONNX Runtime on the CPU.") { studies, runs, seed, batch, parallelism, corpus, pack };
+        command.SetAction(result => Run(result.GetValue(pack)!, result.GetValue(corpus)!, result.GetValue(studies), result.GetValue(runs), result.GetValue(seed), result.GetValue(batch), result.GetValue(parallelism)));
         return command;
     }
 
-    private static int Run(DirectoryInfo packFolder, DirectoryInfo corpus, int studies, int runs, int seed, int batchSize)
+    private static int Run(DirectoryInfo packFolder, DirectoryInfo corpus, int studies, int runs, int seed, int batchSize, int parallelism)
     {
-        var options = new InferenceOptions { UseCuda = false, BatchSize = batchSize };
+        var options = new InferenceOptions { UseCuda = false, BatchSize = batchSize, PreprocessingParallelism = parallelism };
         var invalid = options.Validate();
         if (studies < 1 || runs < 1 || invalid.Count > 0)
         {
@@ -54,28 +56,30 @@ internal static class InferenceCommand
         node.Time();
         raw.Time();
 
-        var blockNode = Enumerable.Range(0, runs).Select(_ => node.Time()).ToList();
-        var blockRaw = Enumerable.Range(0, runs).Select(_ => raw.Time()).ToList();
-        var interleavedNode = new List<TimeSpan>();
-        var interleavedRaw = new List<TimeSpan>();
+        var blockNode = Enumerable.Range(0, runs).Select(_ => TimedPass.Measure(node.Time)).ToList();
+        var blockRaw = Enumerable.Range(0, runs).Select(_ => TimedPass.Measure(raw.Time)).ToList();
+        var interleavedNode = new List<TimedPass>();
+        var interleavedRaw = new List<TimedPass>();
         for (var i = 0; i < runs; i++)
         {
-            interleavedNode.Add(node.Time());
-            interleavedRaw.Add(raw.Time());
+            interleavedNode.Add(TimedPass.Measure(node.Time));
+            interleavedRaw.Add(TimedPass.Measure(raw.Time));
         }
 
         Console.WriteLine();
-        Console.WriteLine("| order | runs | node images/s | raw ONNX Runtime images/s | node / raw |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| order | runs | node images/s | raw ONNX Runtime images/s | node / raw | node processor ms/image | raw processor ms/image |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         PrintRow("blocks (A A … B B …)", runs, instances.Count, blockNode, raw.ImageCount, blockRaw);
         PrintRow("interleaved (A B A B …)", runs, instances.Count, interleavedNode, raw.ImageCount, interleavedRaw);
         return 0;
     }
 
-    private static void PrintRow(string order, int runs, int nodeImages, List<TimeSpan> node, int rawImages, List<TimeSpan> raw)
+    private static void PrintRow(string order, int runs, int nodeImages, List<TimedPass> node, int rawImages, List<TimedPass> raw)
     {
-        var nodeRate = nodeImages / Median.Of(node).TotalSeconds;
-        var rawRate = rawImages / Median.Of(raw).TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {order} | {runs} | {nodeRate:F1} | {rawRate:F1} | {nodeRate / rawRate:P1} |"));
+        var nodeRate = nodeImages / Median.Of([.. node.Select(pass => pass.Wall)]).TotalSeconds;
+        var rawRate = rawImages / Median.Of([.. raw.Select(pass => pass.Wall)]).TotalSeconds;
+        var nodeProcessor = Median.Of([.. node.Select(pass => pass.Processor)]).TotalMilliseconds / nodeImages;
+        var rawProcessor = Median.Of([.. raw.Select(pass => pass.Processor)]).TotalMilliseconds / rawImages;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {order} | {runs} | {nodeRate:F1} | {rawRate:F1} | {nodeRate / rawRate:P1} | {nodeProcessor:F2} | {rawProcessor:F2} |"));
     }
 }

@@ -179,18 +179,25 @@ public sealed class ImagePreprocessor
     }
 
     /// <summary>Windows every pixel, inverts MONOCHROME1 where asked, and measures the body outline on the way.</summary>
+    /// <remarks>The loop inlines <see cref="VoiWindow.Apply"/> and <see cref="VoiWindow.Clips"/> with the same arithmetic, since it runs once per pixel.</remarks>
     private (float[] Display, ImageMeasures Measures) ApplyWindow(GrayscaleImage image, VoiWindow window, bool invert)
     {
         var bodyThreshold = _manifest.PlausibleRanges.BodyIntensityThresholdInModalityUnits;
-        var display = new float[image.Values.Length];
+        var values = image.Values;
+        var display = GC.AllocateUninitializedArray<float>(values.Length);
+        var lower = window.Lower;
+        var upper = window.Upper;
+        var origin = window.Center - 0.5;
+        var span = window.Width - 1.0;
         long bodyPixels = 0;
         long clippedBodyPixels = 0;
         double backgroundSum = 0.0;
 
-        for (var i = 0; i < display.Length; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            var value = image.Values[i];
-            var level = window.Apply(value);
+            double value = values[i];
+            var clipped = value <= lower || value > upper;
+            var level = value <= lower ? 0.0 : value > upper ? 1.0 : ((value - origin) / span) + 0.5;
             if (invert)
             {
                 level = 1.0 - level;
@@ -200,7 +207,7 @@ public sealed class ImagePreprocessor
             if (value >= bodyThreshold)
             {
                 bodyPixels++;
-                clippedBodyPixels += window.Clips(value) ? 1 : 0;
+                clippedBodyPixels += clipped ? 1 : 0;
             }
             else
             {
@@ -217,10 +224,16 @@ public sealed class ImagePreprocessor
         return (display, measures);
     }
 
+    /// <summary>Maps each value v to v × factor + term in place; the identity map (factor 1, term 0) leaves the values as they are.</summary>
     private static void Normalize(float[] values, NormalizationSettings normalization)
     {
         var factor = normalization.Factor;
         var term = normalization.Term;
+        if (factor == 1.0 && term == 0.0)
+        {
+            return;
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = (float)((values[i] * factor) + term);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Node.Inference.Packs;
 
 namespace Node.Inference.Preprocessing;
@@ -7,6 +8,11 @@ namespace Node.Inference.Preprocessing;
 /// coordinate = (target + 0.5) × scale − 0.5, clamped to the image), as ONNX Resize does with
 /// coordinate_transformation_mode "half_pixel".
 /// </summary>
+/// <remarks>
+/// Bilinear resampling runs in two passes: each source row that a target row needs is first
+/// interpolated across its columns once, then each target row blends its two interpolated rows.
+/// The arithmetic is single precision, the precision of the model's input.
+/// </remarks>
 public static class ImageResampler
 {
     public static float[] Resize(float[] source, int rows, int columns, int targetRows, int targetColumns, Interpolation interpolation)
@@ -23,55 +29,127 @@ public static class ImageResampler
 
     private static float[] ResizeBilinear(float[] source, int rows, int columns, int targetRows, int targetColumns)
     {
-        var rowTaps = BilinearTaps(rows, targetRows);
-        var columnTaps = BilinearTaps(columns, targetColumns);
-        var target = new float[targetRows * targetColumns];
+        var rowTaps = new BilinearTaps(rows, targetRows);
+        var columnTaps = new BilinearTaps(columns, targetColumns);
+        var target = GC.AllocateUninitializedArray<float>(targetRows * targetColumns);
+        var upper = new InterpolatedRow(targetColumns);
+        var lower = new InterpolatedRow(targetColumns);
+
         for (var r = 0; r < targetRows; r++)
         {
-            var (r0, r1, rowWeight) = rowTaps[r];
-            for (var c = 0; c < targetColumns; c++)
+            // Going down the image, the lower row of one target row is often the upper row of the next.
+            if (lower.SourceRow == rowTaps.First[r])
             {
-                var (c0, c1, columnWeight) = columnTaps[c];
-                var top = (source[(r0 * columns) + c0] * (1.0 - columnWeight)) + (source[(r0 * columns) + c1] * columnWeight);
-                var bottom = (source[(r1 * columns) + c0] * (1.0 - columnWeight)) + (source[(r1 * columns) + c1] * columnWeight);
-                target[(r * targetColumns) + c] = (float)((top * (1.0 - rowWeight)) + (bottom * rowWeight));
+                (upper, lower) = (lower, upper);
             }
+
+            upper.Fill(source, columns, rowTaps.First[r], columnTaps);
+            lower.Fill(source, columns, rowTaps.Second[r], columnTaps);
+            Blend(upper.Values, lower.Values, rowTaps.Weight[r], target.AsSpan(r * targetColumns, targetColumns));
         }
 
         return target;
     }
 
-    /// <summary>Returns, per target index, the two source indices and the weight of the second.</summary>
-    private static (int First, int Second, double Weight)[] BilinearTaps(int size, int targetSize)
+    /// <summary>Writes upper + (lower − upper) × weight for every column.</summary>
+    private static void Blend(ReadOnlySpan<float> upper, ReadOnlySpan<float> lower, float weight, Span<float> destination)
     {
-        var scale = (double)size / targetSize;
-        var taps = new (int, int, double)[targetSize];
-        for (var i = 0; i < targetSize; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            var position = Math.Clamp(((i + 0.5) * scale) - 0.5, 0.0, size - 1);
-            var first = (int)Math.Floor(position);
-            var second = Math.Min(first + 1, size - 1);
-            taps[i] = (first, second, position - first);
+            var weights = new Vector<float>(weight);
+            for (; i <= destination.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var top = new Vector<float>(upper[i..]);
+                var bottom = new Vector<float>(lower[i..]);
+                (top + ((bottom - top) * weights)).CopyTo(destination[i..]);
+            }
         }
 
-        return taps;
+        for (; i < destination.Length; i++)
+        {
+            destination[i] = upper[i] + ((lower[i] - upper[i]) * weight);
+        }
     }
 
     private static float[] ResizeNearest(float[] source, int rows, int columns, int targetRows, int targetColumns)
     {
         var rowScale = (double)rows / targetRows;
         var columnScale = (double)columns / targetColumns;
-        var target = new float[targetRows * targetColumns];
+        var sourceColumns = new int[targetColumns];
+        for (var c = 0; c < targetColumns; c++)
+        {
+            sourceColumns[c] = Math.Min((int)Math.Floor((c + 0.5) * columnScale), columns - 1);
+        }
+
+        var target = GC.AllocateUninitializedArray<float>(targetRows * targetColumns);
         for (var r = 0; r < targetRows; r++)
         {
             var sourceRow = Math.Min((int)Math.Floor((r + 0.5) * rowScale), rows - 1);
+            var sourceOffset = sourceRow * columns;
+            var targetOffset = r * targetColumns;
             for (var c = 0; c < targetColumns; c++)
             {
-                var sourceColumn = Math.Min((int)Math.Floor((c + 0.5) * columnScale), columns - 1);
-                target[(r * targetColumns) + c] = source[(sourceRow * columns) + sourceColumn];
+                target[targetOffset + c] = source[sourceOffset + sourceColumns[c]];
             }
         }
 
         return target;
+    }
+
+    /// <summary>Per target index along one axis: the two source indices and the weight of the second.</summary>
+    private sealed class BilinearTaps
+    {
+        public BilinearTaps(int size, int targetSize)
+        {
+            First = new int[targetSize];
+            Second = new int[targetSize];
+            Weight = new float[targetSize];
+            var scale = (double)size / targetSize;
+            for (var i = 0; i < targetSize; i++)
+            {
+                var position = Math.Clamp(((i + 0.5) * scale) - 0.5, 0.0, size - 1);
+                var first = (int)Math.Floor(position);
+                First[i] = first;
+                Second[i] = Math.Min(first + 1, size - 1);
+                Weight[i] = (float)(position - first);
+            }
+        }
+
+        public int[] First { get; }
+
+        public int[] Second { get; }
+
+        public float[] Weight { get; }
+    }
+
+    /// <summary>One source row interpolated across the target's columns, remembering which row it holds.</summary>
+    private sealed class InterpolatedRow(int targetColumns)
+    {
+        public float[] Values { get; } = new float[targetColumns];
+
+        /// <summary>The source row now in <see cref="Values"/>; −1 before the first fill.</summary>
+        public int SourceRow { get; private set; } = -1;
+
+        public void Fill(float[] source, int columns, int sourceRow, BilinearTaps columnTaps)
+        {
+            if (SourceRow == sourceRow)
+            {
+                return;
+            }
+
+            var row = source.AsSpan(sourceRow * columns, columns);
+            var first = columnTaps.First;
+            var second = columnTaps.Second;
+            var weight = columnTaps.Weight;
+            var values = Values;
+            for (var c = 0; c < values.Length && c < first.Length && c < second.Length && c < weight.Length; c++)
+            {
+                var left = row[first[c]];
+                values[c] = left + ((row[second[c]] - left) * weight[c]);
+            }
+
+            SourceRow = sourceRow;
+        }
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ImagePipeline
     private readonly BatchRunner _runner;
     private readonly int _batchSize;
     private readonly int _parallelism;
+    private readonly ModelRunGate _gate;
 
     public ImagePipeline(ModelPack pack, ImagePreprocessor preprocessor, InferenceOptions options)
     {
@@ -24,6 +25,7 @@ internal sealed class ImagePipeline
         var fixedBatchOfOne = pack.Manifest.Preprocessing.InputTensor.Shape[0] == 1;
         _batchSize = fixedBatchOfOne ? 1 : options.BatchSize;
         _parallelism = options.PreprocessingParallelism;
+        _gate = new ModelRunGate(pack.Session.ExecutionProvider == ExecutionProvider.Cpu && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AINODE_NOGATE")));
     }
 
     /// <summary>
@@ -72,6 +74,7 @@ internal sealed class ImagePipeline
 
             await Parallel.ForEachAsync(frames.SelectMany(keys => keys), parallel, async (key, token) =>
             {
+                await _gate.WaitOpenAsync(token).ConfigureAwait(false);
                 var outcome = _preprocessor.PrepareFrame(instances[key.Instance], key.Frame, key.FrameCount);
                 outcomes[key.Instance][key.Frame] = outcome;
                 if (outcome.Prepared is { } image)
@@ -128,7 +131,12 @@ internal sealed class ImagePipeline
 
     private void RunBatch(List<(FrameKey Frame, PreparedImage Image)> batch, ImageResult?[][] results)
     {
-        var imageResults = _runner.Run([.. batch.Select(item => item.Image)]);
+        ImageResult[] imageResults;
+        using (_gate.Close())
+        {
+            imageResults = _runner.Run([.. batch.Select(item => item.Image)]);
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             var frame = batch[i].Frame;
