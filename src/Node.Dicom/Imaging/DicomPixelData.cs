@@ -36,10 +36,10 @@ public sealed partial class DicomPixelData
     /// <paramref name="transferSyntax"/>, and checks it against the pixel data.
     /// </summary>
     /// <exception cref="DicomPixelDataException">
-    /// The transfer syntax is compressed with a codec this library lacks, an attribute is missing
-    /// or contradicts another, the pixel data is too short or its fragments cannot be split into
-    /// frames, or the functional groups sequences do not match Number of Frames. The message
-    /// names the attribute, its value and the rule.
+    /// The transfer syntax is compressed with a codec this library lacks, or an attribute is
+    /// missing or contradicts another. Also raised where the pixel data is too short, where its
+    /// fragments cannot be split into frames, or where the functional groups sequences do not
+    /// match Number of Frames. The message names the attribute, its value and the rule.
     /// </exception>
     public static DicomPixelData Create(DicomDataset dataset, DicomTransferSyntax transferSyntax)
     {

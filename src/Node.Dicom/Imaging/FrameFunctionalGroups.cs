@@ -7,10 +7,11 @@ using static Node.Dicom.Imaging.ImagePixelAttributeNames;
 namespace Node.Dicom.Imaging;
 
 /// <summary>
-/// The functional groups of a multi-frame image (PS3.3 C.7.6.16): the values of one frame, read
-/// from its item of the Per-frame Functional Groups Sequence (5200,9230), else from the one item
-/// of the Shared Functional Groups Sequence (5200,9229), else from the top level of the data set.
-/// A classic image has neither sequence, so every lookup falls back to the top level.
+/// The functional groups of a multi-frame image (PS3.3 C.7.6.16), which give each frame its own
+/// values. A value is read from the frame's item of the Per-frame Functional Groups Sequence
+/// (5200,9230), else from the one item of the Shared Functional Groups Sequence (5200,9229),
+/// else from the top level of the data set. A classic image has neither sequence, so every
+/// lookup falls back to the top level.
 /// </summary>
 /// <remarks>
 /// The standard puts each functional group either in the shared item or in every per-frame item,
@@ -32,8 +33,8 @@ public sealed class FrameFunctionalGroups
     private readonly DicomSequence? _perFrame;
 
     /// <summary>
-    /// The top-level Rescale Slope and Intercept where the caller has read them already; null
-    /// where they are read when a frame without a Pixel Value Transformation group needs them.
+    /// The top-level Rescale Slope and Intercept, read and checked by the caller. Where null,
+    /// they are read when a frame without a Pixel Value Transformation group needs them.
     /// </summary>
     private readonly (double Slope, double Intercept)? _topLevelRescale;
 
@@ -47,10 +48,15 @@ public sealed class FrameFunctionalGroups
     }
 
     /// <summary>Reads Number of Frames and both functional groups sequences, and checks their structure.</summary>
+    /// <remarks>
+    /// Items of the Per-frame Functional Groups Sequence beyond Number of Frames are ignored.
+    /// The standard requires one item per frame, but files cut down to fewer frames keep the
+    /// longer sequence (pydicom's sample liver_1frame.dcm does), and their frames still decode.
+    /// </remarks>
     /// <exception cref="DicomPixelDataException">
     /// Number of Frames is not an integer of at least 1, the Shared Functional Groups Sequence
-    /// does not contain exactly one item, or the Per-frame Functional Groups Sequence does not
-    /// contain one item per frame.
+    /// does not contain exactly one item, or the Per-frame Functional Groups Sequence contains
+    /// fewer items than there are frames.
     /// </exception>
     public static FrameFunctionalGroups Read(DicomDataset dataset)
     {
@@ -92,7 +98,7 @@ public sealed class FrameFunctionalGroups
             return true;
         }
 
-        return _perFrame is not null && _perFrame.Items.All(item => AnyGroupContains(item, tag));
+        return _perFrame is not null && _perFrame.Items.Take(FrameCount).All(item => AnyGroupContains(item, tag));
     }
 
     /// <summary>
@@ -174,13 +180,6 @@ public sealed class FrameFunctionalGroups
         {
             throw new DicomPixelDataException(
                 $"{Describe(PerFrameTag)} contains {items} items, fewer than {Describe(DicomTags.NumberOfFrames)} {frameCount}, so frame {items + 1} has no functional groups",
-                PerFrameTag);
-        }
-
-        if (items > frameCount)
-        {
-            throw new DicomPixelDataException(
-                $"{Describe(PerFrameTag)} contains {items} items, more than {Describe(DicomTags.NumberOfFrames)} {frameCount}; the standard requires one item per frame",
                 PerFrameTag);
         }
 

@@ -57,7 +57,7 @@ public sealed class InputRuleChecker
                 continue;
             }
 
-            // Where malformed functional groups hide the attribute, the fault stands in for its value.
+            // Where malformed functional groups hide the attribute, the reason's value is the fault.
             reasons.Add(new NotAnalysedReason(NotAnalysedRule.RequiredAttribute, $"{attribute.Keyword} {attribute.Tag}", fault, "a non-empty value", uid));
         }
     }

@@ -126,16 +126,20 @@ public sealed class FrameFunctionalGroupsTests
     }
 
     [Test]
-    public void Long_per_frame_sequence_is_rejected()
+    [Description("Files cut down to fewer frames keep the longer sequence; the first items still belong to the frames that remain.")]
+    public void Long_per_frame_sequence_uses_first_items()
     {
         var dataset = EnhancedCt(Intercepts, sharedIntercept: null);
         var perFrame = dataset.GetSequence(DicomTags.PerFrameFunctionalGroupsSequence)!;
-        perFrame.Items.Add(perFrame.Items[0].Clone());
+        var extra = new DicomDataset();
+        extra.SetSequence(DicomTags.PixelValueTransformationSequence, Rescale(777));
+        perFrame.Items.Add(extra);
 
-        var exception = Assert.Throws<DicomPixelDataException>(() => FrameFunctionalGroups.Read(dataset));
+        var pixels = DicomPixelData.Create(dataset, Native);
 
-        Assert.That(exception!.Tag, Is.EqualTo(DicomTags.PerFrameFunctionalGroupsSequence));
-        Assert.That(exception.Reason, Does.Contain("contains 4 items, more than Number of Frames (0028,0008) 3"));
+        Assert.That(pixels.FrameCount, Is.EqualTo(FrameCount));
+        Assert.That(pixels.GetFrameRescale(2).Intercept, Is.EqualTo(0));
+        Assert.That(pixels.GetModalityFrame(2), Is.EqualTo(ExpectedModality));
     }
 
     [Test]
@@ -195,7 +199,8 @@ public sealed class FrameFunctionalGroupsTests
     }
 
     [Test]
-    public void Window_prefers_per_frame_then_shared_then_top_level()
+    [Description("The window comes from the per-frame item, else the shared item, else the top level.")]
+    public void Window_lookup_order_per_frame_first()
     {
         var dataset = EnhancedCt(Intercepts, sharedIntercept: null);
         dataset.SetString(DicomTags.WindowCenter, DicomVR.DS, "0", "10");

@@ -6,8 +6,8 @@ using Node.Dicom.Vr;
 namespace Node.Inference.Tests.Support;
 
 /// <summary>
-/// Builds an Enhanced CT (PS3.3 A.38) from the classic CT instances of a phantom study: frame k
-/// holds instance k's pixels, stored with its own Rescale Intercept in a per-frame Pixel Value
+/// Builds an Enhanced CT from the classic CT instances of a phantom study. Frame k
+/// contains instance k's pixels, stored with its own Rescale Intercept in a per-frame Pixel Value
 /// Transformation group, so that every frame keeps the modality values of its classic instance.
 /// </summary>
 internal static class EnhancedCt
