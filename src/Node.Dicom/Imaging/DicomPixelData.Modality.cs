@@ -4,9 +4,24 @@ using Node.Dicom.Tags;
 
 namespace Node.Dicom.Imaging;
 
-/// <summary>Modality values of grayscale frames: stored value × Rescale Slope + Rescale Intercept (PS3.3 C.11.1).</summary>
+/// <summary>
+/// Modality values of grayscale frames: stored value × Rescale Slope + Rescale Intercept (PS3.3
+/// C.11.1), with the slope and intercept of each frame's functional groups where it has them.
+/// </summary>
 public sealed partial class DicomPixelData
 {
+    /// <summary>
+    /// Returns the rescale of one frame: its Pixel Value Transformation functional group, per-frame
+    /// before shared, else the top-level <see cref="RescaleSlope"/> and <see cref="RescaleIntercept"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="frameIndex"/> is not below <see cref="FrameCount"/>.</exception>
+    /// <exception cref="DicomPixelDataException">The frame's functional group lacks a value, has one that is not a number, or has slope 0.</exception>
+    public FrameRescale GetFrameRescale(int frameIndex)
+    {
+        CheckFrameIndex(frameIndex);
+        return _groups.GetRescale(frameIndex);
+    }
+
     /// <summary>
     /// Returns one grayscale frame's modality values, such as Hounsfield units for CT. MONOCHROME1
     /// frames are returned as stored, not inverted; see <see cref="GetModalityFrameAsMonochrome2"/>.
@@ -16,7 +31,10 @@ public sealed partial class DicomPixelData
     /// 2^24 exactly, so 32-bit stored values and their modality values may be rounded.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The frame is not MONOCHROME1 or MONOCHROME2.</exception>
-    /// <exception cref="DicomPixelDataException">A Modality LUT Sequence replaces the rescale, or the frame's compressed data is malformed.</exception>
+    /// <exception cref="DicomPixelDataException">
+    /// A Modality LUT Sequence replaces the rescale, the frame's rescale is malformed (see
+    /// <see cref="GetFrameRescale"/>), or the frame's compressed data is malformed.
+    /// </exception>
     public float[] GetModalityFrame(int frameIndex)
     {
         var values = new float[FrameValueCount];
@@ -77,12 +95,13 @@ public sealed partial class DicomPixelData
     private void Rescale<T>(int frameIndex, Span<float> destination, bool invert)
         where T : unmanaged, IBinaryInteger<T>
     {
+        var rescale = _groups.GetRescale(frameIndex);
         using var buffers = new FrameBuffers();
         var stored = ReadStoredValues<T>(frameIndex, buffers);
 
         // Mirroring v to (min + max) - v and then rescaling folds into one linear map.
-        var slope = invert ? -RescaleSlope : RescaleSlope;
-        var intercept = invert ? (RescaleSlope * StoredRangeSum()) + RescaleIntercept : RescaleIntercept;
+        var slope = invert ? -rescale.Slope : rescale.Slope;
+        var intercept = invert ? (rescale.Slope * StoredRangeSum()) + rescale.Intercept : rescale.Intercept;
         ModalityRescale.Apply<T>(stored, destination, slope, intercept);
     }
 

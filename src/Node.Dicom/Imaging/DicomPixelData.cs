@@ -20,11 +20,15 @@ public sealed partial class DicomPixelData
     private readonly ImagePixelModule _module;
     private readonly FrameSource _source;
 
-    private DicomPixelData(DicomTransferSyntax transferSyntax, ImagePixelModule module, FrameSource source)
+    /// <summary>The per-frame and shared functional groups, which hold the rescale of each frame of an enhanced image.</summary>
+    private readonly FrameFunctionalGroups _groups;
+
+    private DicomPixelData(DicomTransferSyntax transferSyntax, ImagePixelModule module, FrameSource source, FrameFunctionalGroups groups)
     {
         TransferSyntax = transferSyntax;
         _module = module;
         _source = source;
+        _groups = groups;
     }
 
     /// <summary>
@@ -32,9 +36,10 @@ public sealed partial class DicomPixelData
     /// <paramref name="transferSyntax"/>, and checks it against the pixel data.
     /// </summary>
     /// <exception cref="DicomPixelDataException">
-    /// The transfer syntax is compressed with a codec this library lacks, an attribute is missing
-    /// or contradicts another, or the pixel data is too short or its fragments cannot be split
-    /// into frames. The message names the attribute, its value and the rule.
+    /// The transfer syntax is compressed with a codec this library lacks, or an attribute is
+    /// missing or contradicts another. Also raised where the pixel data is too short, where its
+    /// fragments cannot be split into frames, or where the functional groups sequences do not
+    /// match Number of Frames. The message names the attribute, its value and the rule.
     /// </exception>
     public static DicomPixelData Create(DicomDataset dataset, DicomTransferSyntax transferSyntax)
     {
@@ -45,7 +50,8 @@ public sealed partial class DicomPixelData
         FrameSourceFactory.CheckPresent(dataset);
         var module = ImagePixelModule.Read(dataset, transferSyntax);
         var source = FrameSourceFactory.Create(dataset, transferSyntax, module);
-        return new DicomPixelData(transferSyntax, module, source);
+        var groups = FrameFunctionalGroups.Create(dataset, module.FrameCount, (module.RescaleSlope, module.RescaleIntercept));
+        return new DicomPixelData(transferSyntax, module, source, groups);
     }
 
     /// <summary>Returns whether <see cref="Create"/> accepts pixel data in <paramref name="transferSyntax"/>.</summary>
@@ -88,10 +94,10 @@ public sealed partial class DicomPixelData
     /// <summary>Number of Frames (0028,0008), or 1 where absent.</summary>
     public int FrameCount => _module.FrameCount;
 
-    /// <summary>Rescale Slope (0028,1053), or 1 where absent.</summary>
+    /// <summary>The top-level Rescale Slope (0028,1053), or 1 where absent; an enhanced image's frames may have their own (see <see cref="GetFrameRescale"/>).</summary>
     public double RescaleSlope => _module.RescaleSlope;
 
-    /// <summary>Rescale Intercept (0028,1052), or 0 where absent.</summary>
+    /// <summary>The top-level Rescale Intercept (0028,1052), or 0 where absent; an enhanced image's frames may have their own (see <see cref="GetFrameRescale"/>).</summary>
     public double RescaleIntercept => _module.RescaleIntercept;
 
     /// <summary>Values in one decoded frame: Rows × Columns × Samples per Pixel.</summary>

@@ -73,8 +73,41 @@ internal static class ImagePixelAttributeReader
         return value;
     }
 
+    /// <summary>
+    /// Returns the first value of a multi-valued DS attribute such as Window Center, or null
+    /// where the attribute is absent. Later values are not checked.
+    /// </summary>
+    public static double? ReadFirstDecimalString(DicomDataset dataset, DicomTag tag)
+    {
+        var text = ReadAllText(dataset, tag);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var first = text.Split('\\')[0];
+        if (!DicomDecimalString.TryParse(first, out double value))
+        {
+            throw new DicomPixelDataException($"{ImagePixelAttributeNames.Describe(tag)} '{text}' does not start with a decimal number", tag);
+        }
+
+        return value;
+    }
+
     /// <summary>Returns the value of a CS, IS or DS attribute without padding, or null where the attribute is absent.</summary>
     public static string? ReadText(DicomDataset dataset, DicomTag tag)
+    {
+        var text = ReadAllText(dataset, tag);
+        if (text is not null && text.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new DicomPixelDataException($"{ImagePixelAttributeNames.Describe(tag)} '{text}' contains several values, expected one", tag);
+        }
+
+        return text;
+    }
+
+    /// <summary>Returns the whole value of a text attribute without padding, values still separated by '\'.</summary>
+    private static string? ReadAllText(DicomDataset dataset, DicomTag tag)
     {
         if (Element(dataset, tag) is not { } element)
         {
@@ -86,13 +119,7 @@ internal static class ImagePixelAttributeReader
             throw new DicomPixelDataException($"{ImagePixelAttributeNames.Describe(tag)} has VR {element.VR}, expected a text VR", tag);
         }
 
-        var text = DecodeText(element);
-        if (text.Contains('\\', StringComparison.Ordinal))
-        {
-            throw new DicomPixelDataException($"{ImagePixelAttributeNames.Describe(tag)} '{text}' contains several values, expected one", tag);
-        }
-
-        return text;
+        return DecodeText(element);
     }
 
     /// <summary>Returns the raw value bytes of a binary attribute such as OV, or null where the attribute is absent.</summary>

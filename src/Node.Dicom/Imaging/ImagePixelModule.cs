@@ -213,7 +213,8 @@ internal sealed class ImagePixelModule
         return (DicomPlanarConfiguration)value;
     }
 
-    private static int ReadFrameCount(DicomDataset dataset)
+    /// <summary>Reads Number of Frames, 1 where absent.</summary>
+    internal static int ReadFrameCount(DicomDataset dataset)
     {
         var tag = DicomTags.NumberOfFrames;
         var frames = ImagePixelAttributeReader.ReadIntegerString(dataset, tag) ?? 1;
@@ -225,7 +226,8 @@ internal sealed class ImagePixelModule
         return frames;
     }
 
-    private static (double Slope, double Intercept) ReadRescale(DicomDataset dataset)
+    /// <summary>Reads the top-level Rescale Slope and Intercept, 1 and 0 where both are absent.</summary>
+    internal static (double Slope, double Intercept) ReadRescale(DicomDataset dataset)
     {
         var slope = ImagePixelAttributeReader.ReadDecimalString(dataset, DicomTags.RescaleSlope);
         var intercept = ImagePixelAttributeReader.ReadDecimalString(dataset, DicomTags.RescaleIntercept);

@@ -10,7 +10,8 @@ namespace Node.Inference.Imaging;
 /// <summary>
 /// Decodes grayscale frames through <see cref="DicomPixelData"/>: native pixel data of any
 /// byte order, Encapsulated Uncompressed and RLE Lossless, one or many frames. Values are
-/// stored values, or modality values where the caller asks for the modality LUT. MONOCHROME1
+/// stored values, or modality values where the caller asks for the modality LUT, each frame
+/// with its own rescale where an enhanced image's functional groups carry one. MONOCHROME1
 /// frames are returned as stored, so the preprocessor inverts them after windowing.
 /// </summary>
 public sealed class DicomPixelDataDecoder : IImageDecoder
@@ -104,7 +105,7 @@ public sealed class DicomPixelDataDecoder : IImageDecoder
         var values = new float[pixelData.FrameValueCount];
         if (applyModalityLut)
         {
-            CheckRescale(pixelData);
+            CheckRescale(pixelData.GetFrameRescale(frameIndex), frameIndex);
             pixelData.CopyModalityFrame(frameIndex, values);
         }
         else
@@ -115,14 +116,14 @@ public sealed class DicomPixelDataDecoder : IImageDecoder
         return new GrayscaleImage(pixelData.Rows, pixelData.Columns, values, pixelData.IsMonochrome1);
     }
 
-    /// <summary>Rejects a rescale that maps every stored value to one modality value or to no number.</summary>
-    private static void CheckRescale(DicomPixelData pixelData)
+    /// <summary>Rejects a frame's rescale that maps every stored value to one modality value or to no number.</summary>
+    private static void CheckRescale(FrameRescale rescale, int frameIndex)
     {
-        var slope = pixelData.RescaleSlope;
-        var intercept = pixelData.RescaleIntercept;
-        if (!double.IsFinite(slope) || slope == 0.0 || !double.IsFinite(intercept))
+        if (!double.IsFinite(rescale.Slope) || rescale.Slope == 0.0 || !double.IsFinite(rescale.Intercept))
         {
-            throw new DicomPixelDataException($"Rescale Slope {slope} and Rescale Intercept {intercept} do not define a modality LUT; the slope must be finite and non-zero", DicomTags.RescaleSlope);
+            throw new DicomPixelDataException(
+                $"Rescale Slope {rescale.Slope} and Rescale Intercept {rescale.Intercept} of frame {frameIndex + 1} do not define a modality LUT; the slope must be finite and non-zero",
+                DicomTags.RescaleSlope);
         }
     }
 

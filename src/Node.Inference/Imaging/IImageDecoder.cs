@@ -20,7 +20,7 @@ public interface IImageDecoder
     /// <param name="dataset">The instance.</param>
     /// <param name="transferSyntax">The transfer syntax the instance's pixel data is encoded in.</param>
     /// <param name="frameIndex">The frame, numbered from 0 (Referenced Frame Number minus 1).</param>
-    /// <param name="applyModalityLut">Whether to return modality values (stored × Rescale Slope + Rescale Intercept) instead of stored values.</param>
+    /// <param name="applyModalityLut">Whether to return modality values (stored × Rescale Slope + Rescale Intercept, the frame's own where its functional groups carry them) instead of stored values.</param>
     /// <exception cref="Node.Dicom.Errors.DicomPixelDataException">The pixel data is absent, in a transfer syntax the decoder cannot read, not grayscale, or contradicts its attributes.</exception>
     GrayscaleImage DecodeFrame(DicomDataset dataset, DicomTransferSyntax transferSyntax, int frameIndex, bool applyModalityLut);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Node.Dicom.Data;
 using Node.Dicom.Errors;
+using Node.Dicom.Imaging;
 using Node.Dicom.Tags;
 using Node.Dicom.Uids;
 using Node.Inference.Imaging;
@@ -19,6 +20,8 @@ namespace Node.Inference.Preprocessing;
 public sealed class ImagePreprocessor
 {
     private const string TransferSyntaxAttribute = "Transfer Syntax UID (0002,0010)";
+    private const string WindowAttributes = "Window Center (0028,1050) and Window Width (0028,1051)";
+    private const string WindowExpected = "a centre and a width of at least 1, since the model pack takes the window from the image";
 
     private readonly ModelManifest _manifest;
     private readonly IImageDecoder _decoder;
@@ -83,19 +86,24 @@ public sealed class ImagePreprocessor
             return PreprocessingOutcome.Rejected(identity, [PixelDataReason(exception, identity.SopInstanceUid)]);
         }
 
-        // The window belongs to the instance, so a missing one is one reason, not one per frame.
-        return ResolveWindow(dataset, out var windowReason) is null
+        // A top-level window belongs to the whole instance, so a missing one is one reason, not
+        // one per frame. Windows in functional groups are checked frame by frame.
+        if (!IsWindowFromTopLevel(dataset, frameCount))
+        {
+            return null;
+        }
+
+        return ResolveWindow(dataset, 0, out var windowReason) is null
             ? PreprocessingOutcome.Rejected(identity, [windowReason!])
             : null;
     }
 
     /// <summary>Prepares frame <paramref name="frameIndex"/> (from 0) of an instance that <see cref="Open"/> accepted with <paramref name="frameCount"/> frames.</summary>
     /// <remarks>
-    /// Every frame is windowed with the instance's window and rescaled with its top-level
-    /// Rescale Slope and Intercept, which the input rules require.
-    /// NOTE: per-frame values in the Per-frame Functional Groups Sequence of an enhanced
-    /// multi-frame instance are not read, so frames whose rescale or window differ from the
-    /// top-level attributes are preprocessed with the wrong values.
+    /// The frame is rescaled with its own Rescale Slope and Intercept and, where the manifest's
+    /// window Source is Image, windowed with its own Window Center and Width. Both come from the
+    /// frame's functional groups in an enhanced multi-frame instance (per-frame before shared),
+    /// else from the top level of the instance.
     /// </remarks>
     internal PreprocessingOutcome PrepareFrame(StudyInstance instance, int frameIndex, int frameCount)
     {
@@ -119,7 +127,7 @@ public sealed class ImagePreprocessor
             return RejectFrame(identity, [PixelDataReason(exception, uid)]);
         }
 
-        if (ResolveWindow(dataset, out var windowReason) is not { } window)
+        if (ResolveWindow(dataset, frameIndex, out var windowReason) is not { } window)
         {
             return RejectFrame(identity, [windowReason!]);
         }
@@ -151,8 +159,33 @@ public sealed class ImagePreprocessor
     private static NotAnalysedReason PixelDataReason(DicomFormatException exception, string uid) =>
         new(NotAnalysedRule.PixelData, $"Pixel Data {DicomTags.PixelData}", exception.Reason, "grayscale pixel data in a transfer syntax the node decodes, matching its attributes", uid);
 
-    /// <summary>Returns the manifest's window, or the instance's first Window Center and Width where the manifest's Source is Image.</summary>
-    private VoiWindow? ResolveWindow(DicomDataset dataset, out NotAnalysedReason? reason)
+    /// <summary>
+    /// Returns whether no frame has a Frame VOI LUT functional group, so every frame takes the
+    /// top-level window. Malformed functional groups return false and are reported frame by frame.
+    /// </summary>
+    private bool IsWindowFromTopLevel(DicomDataset dataset, int frameCount)
+    {
+        if (_manifest.Preprocessing.VoiWindow.Source == VoiWindowSource.Manifest)
+        {
+            return true;
+        }
+
+        try
+        {
+            var groups = FrameFunctionalGroups.Read(dataset);
+            return Enumerable.Range(0, frameCount).All(frameIndex => groups.FindGroupItem(DicomTags.FrameVOILUTSequence, frameIndex) is null);
+        }
+        catch (DicomFormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Returns the manifest's window, or where the manifest's Source is Image the frame's first
+    /// Window Center and Width: from its Frame VOI LUT functional group, else from the top level.
+    /// </summary>
+    private VoiWindow? ResolveWindow(DicomDataset dataset, int frameIndex, out NotAnalysedReason? reason)
     {
         reason = null;
         var settings = _manifest.Preprocessing.VoiWindow;
@@ -161,20 +194,25 @@ public sealed class ImagePreprocessor
             return new VoiWindow(settings.CenterInModalityUnits!.Value, settings.WidthInModalityUnits!.Value);
         }
 
-        var hasCenter = dataset.TryGetDouble(DicomTags.WindowCenter, out var center);
-        var hasWidth = dataset.TryGetDouble(DicomTags.WindowWidth, out var width);
-        if (hasCenter && hasWidth && double.IsFinite(center) && double.IsFinite(width) && width >= 1.0)
+        var uid = dataset.GetUid(DicomTags.SOPInstanceUID);
+        FrameWindow? found;
+        try
         {
-            return new VoiWindow(center, width);
+            found = FrameFunctionalGroups.Read(dataset).GetWindow(frameIndex);
+        }
+        catch (DicomFormatException exception)
+        {
+            reason = new NotAnalysedReason(NotAnalysedRule.VoiWindow, WindowAttributes, exception.Reason, WindowExpected, uid);
+            return null;
         }
 
-        var found = hasWidth ? width.ToString("R", CultureInfo.InvariantCulture) : null;
-        reason = new NotAnalysedReason(
-            NotAnalysedRule.VoiWindow,
-            $"Window Center {DicomTags.WindowCenter} and Window Width {DicomTags.WindowWidth}",
-            hasCenter ? found : null,
-            "a centre and a width of at least 1, since the model pack takes the window from the image",
-            dataset.GetUid(DicomTags.SOPInstanceUID));
+        if (found is { } window && double.IsFinite(window.Center) && double.IsFinite(window.Width) && window.Width >= 1.0)
+        {
+            return new VoiWindow(window.Center, window.Width);
+        }
+
+        var width = found?.Width.ToString("R", CultureInfo.InvariantCulture);
+        reason = new NotAnalysedReason(NotAnalysedRule.VoiWindow, WindowAttributes, width, WindowExpected, uid);
         return null;
     }
 

@@ -1,11 +1,17 @@
 using System.Globalization;
 using Node.Dicom.Data;
+using Node.Dicom.Errors;
+using Node.Dicom.Imaging;
 using Node.Dicom.Tags;
 using Node.Inference.Packs;
 
 namespace Node.Inference.Validation;
 
-/// <summary>Checks an instance against a model pack's input rules and lists every rule it breaks.</summary>
+/// <summary>
+/// Checks an instance against a model pack's input rules and lists every rule it breaks. A
+/// required attribute may sit at the top level or, in an enhanced multi-frame instance such as
+/// an Enhanced CT, in the per-frame or shared functional groups (PS3.3 C.7.6.16).
+/// </summary>
 public sealed class InputRuleChecker
 {
     private readonly InputRules _rules;
@@ -27,15 +33,51 @@ public sealed class InputRuleChecker
         CheckRange(dataset, DicomTags.Rows, "Rows (0028,0010)", _rules.Rows, NotAnalysedRule.Rows, uid, reasons);
         CheckRange(dataset, DicomTags.Columns, "Columns (0028,0011)", _rules.Columns, NotAnalysedRule.Columns, uid, reasons);
 
+        CheckRequired(dataset, uid, reasons);
+        return reasons;
+    }
+
+    /// <summary>
+    /// Checks that each required attribute has a value at the top level or, in an enhanced
+    /// multi-frame instance, in the functional groups of every frame.
+    /// </summary>
+    private void CheckRequired(DicomDataset dataset, string? uid, List<NotAnalysedReason> reasons)
+    {
+        var groups = new Lazy<(FrameFunctionalGroups? Groups, string? Fault)>(() => ReadFunctionalGroups(dataset));
         foreach (var attribute in _rules.RequiredAttributes)
         {
-            if (!IsPresent(dataset, attribute.Tag))
+            if (IsPresent(dataset, attribute.Tag))
             {
-                reasons.Add(new NotAnalysedReason(NotAnalysedRule.RequiredAttribute, $"{attribute.Keyword} {attribute.Tag}", null, "a non-empty value", uid));
+                continue;
             }
+
+            var (frameGroups, fault) = groups.Value;
+            if (frameGroups is not null && frameGroups.ContainsForEveryFrame(attribute.Tag))
+            {
+                continue;
+            }
+
+            // Where malformed functional groups hide the attribute, the reason's value is the fault.
+            reasons.Add(new NotAnalysedReason(NotAnalysedRule.RequiredAttribute, $"{attribute.Keyword} {attribute.Tag}", fault, "a non-empty value", uid));
+        }
+    }
+
+    /// <summary>Reads the functional groups, or returns the fault that stops them being read; both are null for a classic instance.</summary>
+    private static (FrameFunctionalGroups? Groups, string? Fault) ReadFunctionalGroups(DicomDataset dataset)
+    {
+        if (!dataset.Contains(DicomTags.SharedFunctionalGroupsSequence) && !dataset.Contains(DicomTags.PerFrameFunctionalGroupsSequence))
+        {
+            return (null, null);
         }
 
-        return reasons;
+        try
+        {
+            return (FrameFunctionalGroups.Read(dataset), null);
+        }
+        catch (DicomFormatException exception)
+        {
+            return (null, exception.Reason);
+        }
     }
 
     private static void CheckOneOf(DicomDataset dataset, DicomTag tag, string attribute, IReadOnlyList<string> accepted, NotAnalysedRule rule, string? uid, List<NotAnalysedReason> reasons)
