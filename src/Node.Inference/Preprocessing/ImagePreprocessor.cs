@@ -216,13 +216,14 @@ public sealed class ImagePreprocessor
         return null;
     }
 
-    /// <summary>Windows every pixel, inverts MONOCHROME1 where asked, and measures the body outline on the way.</summary>
+    /// <summary>Windows every pixel in place, inverts MONOCHROME1 where asked, and measures the body outline on the way.</summary>
+    /// <returns>The image's own value array, now holding display levels from 0 to 1, and the measures.</returns>
     /// <remarks>The loop inlines <see cref="VoiWindow.Apply"/> and <see cref="VoiWindow.Clips"/> with the same arithmetic, since it runs once per pixel.</remarks>
     private (float[] Display, ImageMeasures Measures) ApplyWindow(GrayscaleImage image, VoiWindow window, bool invert)
     {
         var bodyThreshold = _manifest.PlausibleRanges.BodyIntensityThresholdInModalityUnits;
         var values = image.Values;
-        var display = GC.AllocateUninitializedArray<float>(values.Length);
+        var display = values;
         var lower = window.Lower;
         var upper = window.Upper;
         var origin = window.Center - 0.5;

@@ -27,9 +27,13 @@ internal sealed class BatchRunner
             : [manifest.Outputs.ProbabilityTensor.Name];
     }
 
-    public ImageResult[] Run(IReadOnlyList<PreparedImage> images)
+    /// <summary>Returns a buffer that holds the input of a full batch, for <see cref="Run"/> to reuse batch after batch.</summary>
+    public float[] CreateInputBuffer(int batchSize) => new float[batchSize * _imageLength];
+
+    /// <param name="images">The batch, at most as many images as <paramref name="input"/> holds.</param>
+    /// <param name="input">A buffer from <see cref="CreateInputBuffer"/>, overwritten; one caller at a time.</param>
+    public ImageResult[] Run(IReadOnlyList<PreparedImage> images, float[] input)
     {
-        var input = new float[images.Count * _imageLength];
         for (var i = 0; i < images.Count; i++)
         {
             images[i].Tensor.CopyTo(input, i * _imageLength);

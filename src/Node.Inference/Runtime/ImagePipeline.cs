@@ -25,7 +25,7 @@ internal sealed class ImagePipeline
         var fixedBatchOfOne = pack.Manifest.Preprocessing.InputTensor.Shape[0] == 1;
         _batchSize = fixedBatchOfOne ? 1 : options.BatchSize;
         _parallelism = options.PreprocessingParallelism;
-        _gate = new ModelRunGate(pack.Session.ExecutionProvider == ExecutionProvider.Cpu && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AINODE_NOGATE")));
+        _gate = new ModelRunGate(pack.Session.ExecutionProvider == ExecutionProvider.Cpu);
     }
 
     /// <summary>
@@ -109,6 +109,9 @@ internal sealed class ImagePipeline
     private async Task ConsumeAsync(ChannelReader<(FrameKey Frame, PreparedImage Image)> reader, ImageResult?[][] results, CancellationToken cancellationToken)
     {
         var batch = new List<(FrameKey Frame, PreparedImage Image)>(_batchSize);
+
+        // One input buffer per call, reused for every batch, in place of megabytes of fresh memory per batch.
+        var input = _runner.CreateInputBuffer(_batchSize);
         while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             // Fill the batch from what is ready; a partial batch waits for more until the producer completes.
@@ -119,22 +122,22 @@ internal sealed class ImagePipeline
 
             if (batch.Count == _batchSize)
             {
-                RunBatch(batch, results);
+                RunBatch(batch, input, results);
             }
         }
 
         if (batch.Count > 0)
         {
-            RunBatch(batch, results);
+            RunBatch(batch, input, results);
         }
     }
 
-    private void RunBatch(List<(FrameKey Frame, PreparedImage Image)> batch, ImageResult?[][] results)
+    private void RunBatch(List<(FrameKey Frame, PreparedImage Image)> batch, float[] input, ImageResult?[][] results)
     {
         ImageResult[] imageResults;
         using (_gate.Close())
         {
-            imageResults = _runner.Run([.. batch.Select(item => item.Image)]);
+            imageResults = _runner.Run([.. batch.Select(item => item.Image)], input);
         }
 
         for (var i = 0; i < batch.Count; i++)

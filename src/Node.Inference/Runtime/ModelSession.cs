@@ -78,7 +78,7 @@ public sealed class ModelSession : IDisposable
     /// <summary>Runs the model on <paramref name="imageCount"/> images laid end to end in <paramref name="input"/>.</summary>
     /// <param name="inputName">The input tensor's name.</param>
     /// <param name="imageShape">The input tensor's shape without the batch axis.</param>
-    /// <param name="input">imageCount × product(imageShape) values.</param>
+    /// <param name="input">At least imageCount × product(imageShape) values; only that many, from the start, are read.</param>
     /// <param name="imageCount">The batch size of this run.</param>
     /// <param name="outputNames">The outputs to fetch, in the order they are returned.</param>
     /// <returns>Each output's values, with the batch axis first.</returns>
@@ -91,7 +91,8 @@ public sealed class ModelSession : IDisposable
             shape[axis + 1] = imageShape[axis];
         }
 
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, shape);
+        var length = (int)shape.Aggregate(1L, (product, dimension) => product * dimension);
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, length), shape);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [inputName], [inputValue], [.. outputNames]);
         return [.. outputs.Select(output => output.GetTensorDataAsSpan<float>().ToArray())];
