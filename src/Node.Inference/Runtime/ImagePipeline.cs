@@ -6,9 +6,17 @@ using Node.Inference.Results;
 namespace Node.Inference.Runtime;
 
 /// <summary>
-/// Preprocesses images, one per frame of each instance, on several threads while the model runs
-/// on batches of those already prepared. Preprocessing writes into a bounded channel, so it runs
-/// at most a few batches ahead and memory stays flat however many images come in.
+/// Preprocesses images, one per frame of each instance, on several threads and runs the model on
+/// batches of them. How the two share the machine depends on where the model runs:
+/// <list type="bullet">
+/// <item>On the CPU they take turns: a batch is prepared on every preprocessing thread, then the
+/// model runs it. ONNX Runtime spreads each operator over one intra-op thread per core and waits
+/// for the slowest, so a preprocessing thread that took a core during a run would stall the whole
+/// run for longer than the time it used.</item>
+/// <item>On CUDA the model barely uses the CPU, so preprocessing runs ahead while the model runs.
+/// It writes into a bounded channel, so it stays at most two batches ahead and memory stays flat
+/// however many images come in.</item>
+/// </list>
 /// </summary>
 internal sealed class ImagePipeline
 {
@@ -16,16 +24,25 @@ internal sealed class ImagePipeline
     private readonly BatchRunner _runner;
     private readonly int _batchSize;
     private readonly int _parallelism;
-    private readonly ModelRunGate _gate;
+    private readonly bool _overlapWithModel;
 
     public ImagePipeline(ModelPack pack, ImagePreprocessor preprocessor, InferenceOptions options)
+        : this(pack, preprocessor, options, overlapWithModel: pack.Session.ExecutionProvider != ExecutionProvider.Cpu)
+    {
+    }
+
+    /// <param name="pack">The loaded model pack whose session runs the batches.</param>
+    /// <param name="preprocessor">Prepares each frame.</param>
+    /// <param name="options">Batch size and preprocessing parallelism.</param>
+    /// <param name="overlapWithModel">Whether preprocessing runs ahead while the model runs (the CUDA way) rather than in turns with it (the CPU way); tests run both ways on the CPU.</param>
+    internal ImagePipeline(ModelPack pack, ImagePreprocessor preprocessor, InferenceOptions options, bool overlapWithModel)
     {
         _preprocessor = preprocessor;
         _runner = new BatchRunner(pack, options.IncludeHeatmaps);
         var fixedBatchOfOne = pack.Manifest.Preprocessing.InputTensor.Shape[0] == 1;
         _batchSize = fixedBatchOfOne ? 1 : options.BatchSize;
         _parallelism = options.PreprocessingParallelism;
-        _gate = new ModelRunGate(pack.Session.ExecutionProvider == ExecutionProvider.Cpu);
+        _overlapWithModel = overlapWithModel;
     }
 
     /// <summary>
@@ -36,59 +53,24 @@ internal sealed class ImagePipeline
     {
         var outcomes = new PreprocessingOutcome[instances.Count][];
         var results = new ImageResult?[instances.Count][];
-        var prepared = Channel.CreateBounded<(FrameKey Frame, PreparedImage Image)>(new BoundedChannelOptions(2 * _batchSize)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken };
 
-        // A failing consumer cancels the producer, which would otherwise wait on a full channel for ever.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(instances, outcomes, results, prepared.Writer, stop.Token), CancellationToken.None);
-        try
+        // Opening reads attributes only; the frames of all instances are then shared out
+        // together, so one long multi-frame instance is prepared on every thread too.
+        var frames = new List<FrameKey>[instances.Count];
+        Parallel.For(0, instances.Count, parallel, index => frames[index] = OpenInstance(instances[index], index, outcomes, results));
+        FrameKey[] keys = [.. frames.SelectMany(instanceFrames => instanceFrames)];
+
+        if (_overlapWithModel)
         {
-            await ConsumeAsync(prepared.Reader, results, stop.Token).ConfigureAwait(false);
+            await RunOverlappedAsync(instances, keys, outcomes, results, parallel).ConfigureAwait(false);
         }
-        catch
+        else
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAny(producer).ConfigureAwait(false);
-            _ = producer.Exception;
-            throw;
+            await Task.Run(() => RunInTurns(instances, keys, outcomes, results, parallel), cancellationToken).ConfigureAwait(false);
         }
 
-        await producer.ConfigureAwait(false);
         return (outcomes, results);
-    }
-
-    private async Task ProduceAsync(IReadOnlyList<StudyInstance> instances, PreprocessingOutcome[][] outcomes, ImageResult?[][] results, ChannelWriter<(FrameKey, PreparedImage)> writer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken };
-
-            // Opening reads attributes only; the frames of all instances are then shared out
-            // together, so one long multi-frame instance is prepared on every thread too.
-            var frames = new List<FrameKey>[instances.Count];
-            Parallel.For(0, instances.Count, parallel, index => frames[index] = OpenInstance(instances[index], index, outcomes, results));
-
-            await Parallel.ForEachAsync(frames.SelectMany(keys => keys), parallel, async (key, token) =>
-            {
-                await _gate.WaitOpenAsync(token).ConfigureAwait(false);
-                var outcome = _preprocessor.PrepareFrame(instances[key.Instance], key.Frame, key.FrameCount);
-                outcomes[key.Instance][key.Frame] = outcome;
-                if (outcome.Prepared is { } image)
-                {
-                    await writer.WriteAsync((key, image), token).ConfigureAwait(false);
-                }
-            }).ConfigureAwait(false);
-            writer.Complete();
-        }
-        catch (Exception exception)
-        {
-            writer.Complete(exception);
-            throw;
-        }
     }
 
     /// <summary>Records the outcome of an instance rejected before decoding, or makes room for each of its frames and returns their keys.</summary>
@@ -104,6 +86,94 @@ internal sealed class ImagePipeline
         outcomes[index] = new PreprocessingOutcome[frameCount];
         results[index] = new ImageResult?[frameCount];
         return [.. Enumerable.Range(0, frameCount).Select(frame => new FrameKey(index, frame, frameCount))];
+    }
+
+    private PreparedImage? Prepare(IReadOnlyList<StudyInstance> instances, FrameKey key, PreprocessingOutcome[][] outcomes)
+    {
+        var outcome = _preprocessor.PrepareFrame(instances[key.Instance], key.Frame, key.FrameCount);
+        outcomes[key.Instance][key.Frame] = outcome;
+        return outcome.Prepared;
+    }
+
+    /// <summary>Prepares just enough frames to fill the next batch, all preprocessing threads at once, then runs the model on it; and again until every frame is done.</summary>
+    private void RunInTurns(IReadOnlyList<StudyInstance> instances, FrameKey[] keys, PreprocessingOutcome[][] outcomes, ImageResult?[][] results, ParallelOptions parallel)
+    {
+        var input = _runner.CreateInputBuffer(_batchSize);
+        var batch = new List<(FrameKey Frame, PreparedImage Image)>(_batchSize);
+        var next = 0;
+        while (next < keys.Length)
+        {
+            // Rejected frames leave the batch short, so the next round prepares only what is missing.
+            var round = new ArraySegment<FrameKey>(keys, next, Math.Min(_batchSize - batch.Count, keys.Length - next));
+            var prepared = new PreparedImage?[round.Count];
+            Parallel.For(0, round.Count, parallel, i => prepared[i] = Prepare(instances, round[i], outcomes));
+            next += round.Count;
+
+            for (var i = 0; i < round.Count; i++)
+            {
+                if (prepared[i] is { } image)
+                {
+                    batch.Add((round[i], image));
+                }
+            }
+
+            if (batch.Count == _batchSize)
+            {
+                RunBatch(batch, input, results);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            RunBatch(batch, input, results);
+        }
+    }
+
+    private async Task RunOverlappedAsync(IReadOnlyList<StudyInstance> instances, FrameKey[] keys, PreprocessingOutcome[][] outcomes, ImageResult?[][] results, ParallelOptions parallel)
+    {
+        var prepared = Channel.CreateBounded<(FrameKey Frame, PreparedImage Image)>(new BoundedChannelOptions(2 * _batchSize)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
+        // A failing consumer cancels the producer, which would otherwise wait on a full channel for ever.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(parallel.CancellationToken);
+        var producerOptions = new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism, CancellationToken = stop.Token };
+        var producer = Task.Run(() => ProduceAsync(instances, keys, outcomes, prepared.Writer, producerOptions), CancellationToken.None);
+        try
+        {
+            await ConsumeAsync(prepared.Reader, results, stop.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(producer).ConfigureAwait(false);
+            _ = producer.Exception;
+            throw;
+        }
+
+        await producer.ConfigureAwait(false);
+    }
+
+    private async Task ProduceAsync(IReadOnlyList<StudyInstance> instances, FrameKey[] keys, PreprocessingOutcome[][] outcomes, ChannelWriter<(FrameKey, PreparedImage)> writer, ParallelOptions parallel)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(keys, parallel, async (key, token) =>
+            {
+                if (Prepare(instances, key, outcomes) is { } image)
+                {
+                    await writer.WriteAsync((key, image), token).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+            writer.Complete();
+        }
+        catch (Exception exception)
+        {
+            writer.Complete(exception);
+            throw;
+        }
     }
 
     private async Task ConsumeAsync(ChannelReader<(FrameKey Frame, PreparedImage Image)> reader, ImageResult?[][] results, CancellationToken cancellationToken)
@@ -134,12 +204,7 @@ internal sealed class ImagePipeline
 
     private void RunBatch(List<(FrameKey Frame, PreparedImage Image)> batch, float[] input, ImageResult?[][] results)
     {
-        ImageResult[] imageResults;
-        using (_gate.Close())
-        {
-            imageResults = _runner.Run([.. batch.Select(item => item.Image)], input);
-        }
-
+        var imageResults = _runner.Run([.. batch.Select(item => item.Image)], input);
         for (var i = 0; i < batch.Count; i++)
         {
             var frame = batch[i].Frame;
