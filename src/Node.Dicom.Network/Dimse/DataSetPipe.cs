@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 
 namespace Node.Dicom.Network.Dimse;
@@ -6,7 +7,9 @@ namespace Node.Dicom.Network.Dimse;
 /// Carries one incoming data set from the connection's read loop to a handler as a read-only
 /// stream. At most <see cref="Capacity"/> fragments wait in it, so a slow handler slows the
 /// peer down (TCP flow control) instead of filling memory. Once the handler closes the stream,
-/// later fragments are dropped.
+/// later fragments are dropped. Each fragment is copied into an array rented from the shared
+/// pool, and the array goes back to the pool once the handler has read it, so a stream of
+/// instances does not allocate per fragment.
 /// </summary>
 internal sealed class DataSetPipe : Stream
 {
@@ -14,11 +17,14 @@ internal sealed class DataSetPipe : Stream
     public const int Capacity = 8;
 
     /// <summary>Copies of the received fragments, in order.</summary>
-    private readonly Channel<ReadOnlyMemory<byte>> _channel = Channel.CreateBounded<ReadOnlyMemory<byte>>(
+    private readonly Channel<RentedFragment> _channel = Channel.CreateBounded<RentedFragment>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
     /// <summary>Unread rest of the fragment being read.</summary>
     private ReadOnlyMemory<byte> _current;
+
+    /// <summary>The rented array behind <see cref="_current"/>; null when none is held.</summary>
+    private byte[]? _currentArray;
 
     /// <summary>Set when the handler closed its side; the writer then drops fragments.</summary>
     private volatile bool _readerClosed;
@@ -47,7 +53,17 @@ internal sealed class DataSetPipe : Stream
             return;
         }
 
-        await _channel.Writer.WriteAsync(fragment.ToArray(), cancellationToken).ConfigureAwait(false);
+        var array = ArrayPool<byte>.Shared.Rent(fragment.Length);
+        fragment.CopyTo(array);
+        try
+        {
+            await _channel.Writer.WriteAsync(new RentedFragment(array, fragment.Length), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(array);
+            throw;
+        }
     }
 
     /// <summary>Ends the data set; a reader then gets end of stream, or <paramref name="error"/> where one is given.</summary>
@@ -57,8 +73,10 @@ internal sealed class DataSetPipe : Stream
     public void CloseReader()
     {
         _readerClosed = true;
-        while (_channel.Reader.TryRead(out _))
+        ReleaseCurrent();
+        while (_channel.Reader.TryRead(out var fragment))
         {
+            ArrayPool<byte>.Shared.Return(fragment.Array);
         }
     }
 
@@ -66,12 +84,15 @@ internal sealed class DataSetPipe : Stream
     {
         while (_current.IsEmpty)
         {
+            if (TryTakeNext())
+            {
+                continue;
+            }
+
             if (!await _channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return 0;
             }
-
-            _channel.Reader.TryRead(out _current);
         }
 
         return Take(buffer.Span);
@@ -90,7 +111,7 @@ internal sealed class DataSetPipe : Stream
     {
         while (_current.IsEmpty)
         {
-            if (_channel.Reader.TryRead(out _current))
+            if (TryTakeNext())
             {
                 continue;
             }
@@ -122,6 +143,30 @@ internal sealed class DataSetPipe : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>Returns the array of the fragment read to its end, and makes the next queued fragment current where one is waiting.</summary>
+    private bool TryTakeNext()
+    {
+        ReleaseCurrent();
+        if (!_channel.Reader.TryRead(out var fragment))
+        {
+            return false;
+        }
+
+        _currentArray = fragment.Array;
+        _current = fragment.Array.AsMemory(0, fragment.Length);
+        return true;
+    }
+
+    /// <summary>Returns the current fragment's array to the pool, once even where a reader and <see cref="CloseReader"/> race.</summary>
+    private void ReleaseCurrent()
+    {
+        _current = ReadOnlyMemory<byte>.Empty;
+        if (Interlocked.Exchange(ref _currentArray, null) is { } array)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
     }
 
     private int Take(Span<byte> buffer)
