@@ -1,3 +1,4 @@
+using System.Globalization;
 using Node.Dicom.Data;
 using Node.Dicom.Tags;
 using Node.Dicom.Vr;
@@ -65,8 +66,17 @@ public static class ContentItems
         return item;
     }
 
-    /// <summary>An IMAGE item referencing one instance; <paramref name="concept"/> may be null, as in the Image Library.</summary>
-    public static DicomDataset Image(string relationship, CodedConcept? concept, string sopClassUid, string sopInstanceUid)
+    /// <summary>An IMAGE item referencing one instance.</summary>
+    /// <param name="relationship">The relationship to the parent item.</param>
+    /// <param name="concept">The item's concept name; null in the Image Library.</param>
+    /// <param name="sopClassUid">The referenced instance's SOP Class UID.</param>
+    /// <param name="sopInstanceUid">The referenced instance's SOP Instance UID.</param>
+    /// <param name="frameNumbers">
+    /// The frames, numbered from 1, that the reference applies to, written as Referenced Frame
+    /// Number (0008,1160). Leave it empty where the reference applies to every frame: the
+    /// attribute is then absent (Type 1C in the Image Reference macro).
+    /// </param>
+    public static DicomDataset Image(string relationship, CodedConcept? concept, string sopClassUid, string sopInstanceUid, IReadOnlyList<int>? frameNumbers = null)
     {
         var item = new DicomDataset();
         item.SetString(DicomTags.RelationshipType, DicomVR.CS, relationship);
@@ -76,7 +86,13 @@ public static class ContentItems
             item.SetSequence(DicomTags.ConceptNameCodeSequence, CodeItem(concept));
         }
 
-        item.SetSequence(DicomTags.ReferencedSOPSequence, SopReference(sopClassUid, sopInstanceUid));
+        var reference = SopReference(sopClassUid, sopInstanceUid);
+        if (frameNumbers is { Count: > 0 })
+        {
+            reference.SetString(DicomTags.ReferencedFrameNumber, DicomVR.IS, [.. frameNumbers.Select(frame => frame.ToString(CultureInfo.InvariantCulture))]);
+        }
+
+        item.SetSequence(DicomTags.ReferencedSOPSequence, reference);
         return item;
     }
 

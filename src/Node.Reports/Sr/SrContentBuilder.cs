@@ -17,6 +17,9 @@ internal sealed class SrContentBuilder
     /// <summary>Source SOP Class UIDs by SOP Instance UID, for IMAGE items.</summary>
     private readonly Dictionary<string, string> _sopClassByInstance;
 
+    /// <summary>Number of Frames (0028,0008) of each multi-frame source, by SOP Instance UID.</summary>
+    private readonly Dictionary<string, int> _frameCountByInstance;
+
     public SrContentBuilder(ReportOptions options, ReportRequest request)
     {
         _options = options;
@@ -25,6 +28,11 @@ internal sealed class SrContentBuilder
         _sopClassByInstance = request.Sources
             .DistinctBy(source => source.SopInstanceUid, StringComparer.Ordinal)
             .ToDictionary(source => source.SopInstanceUid, source => source.SopClassUid, StringComparer.Ordinal);
+        _frameCountByInstance = request.Sources
+            .DistinctBy(source => source.SopInstanceUid, StringComparer.Ordinal)
+            .Select(source => (source.SopInstanceUid, Frames: source.Dataset.TryGetInt32(DicomTags.NumberOfFrames, out var frames) ? frames : 1))
+            .Where(source => source.Frames > 1)
+            .ToDictionary(source => source.SopInstanceUid, source => source.Frames, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<DicomDataset> Build()
@@ -94,10 +102,8 @@ internal sealed class SrContentBuilder
         };
         items.AddRange(AlgorithmIdentification());
 
-        // NOTE: a multi-frame source is referenced as a whole instance: Referenced Frame Number
-        // (0008,1160) is not written, although the image results carry the frame.
         items.AddRange(SourceImages(definition, finding.MeetsDecisionThreshold, result)
-            .Select(uid => ContentItems.Image(RelationshipType.Contains, SrCodes.SourceOfMeasurement, _sopClassByInstance[uid], uid)));
+            .Select(source => ContentItems.Image(RelationshipType.Contains, SrCodes.SourceOfMeasurement, _sopClassByInstance[source.Uid], source.Uid, source.Frames)));
         items.Add(ContentItems.Num(RelationshipType.Contains, SrCodes.CertaintyOfFinding, finding.Probability.Value, SrCodes.NoUnits));
         items.Add(ContentItems.Num(RelationshipType.Contains, SrCodes.CadOperatingPoint, definition.DecisionThreshold.Value, SrCodes.NoUnits));
         items.Add(ContentItems.Code(RelationshipType.Contains, definition.Code, finding.MeetsDecisionThreshold ? SrCodes.Present : SrCodes.Absent));
@@ -107,16 +113,31 @@ internal sealed class SrContentBuilder
     /// <summary>
     /// Returns the instances a finding was found on: those whose own probability meets the
     /// decision threshold where the finding is present, else every analysed instance, since an
-    /// absent finding was judged on all of them.
+    /// absent finding was judged on all of them. Each comes with the frames the reference applies
+    /// to, or none where it applies to every frame of the instance.
     /// </summary>
-    private IEnumerable<string> SourceImages(FindingDefinition definition, bool present, AnalysedStudyResult result)
+    private IEnumerable<(string Uid, IReadOnlyList<int> Frames)> SourceImages(FindingDefinition definition, bool present, AnalysedStudyResult result)
     {
         var analysed = result.Images
-            .Select(image => (Uid: image.Image.SopInstanceUid, Finding: image.Findings.FirstOrDefault(item => item.Finding.Id == definition.Id)))
+            .Select(image => (Uid: image.Image.SopInstanceUid, image.Image.FrameNumber, Finding: image.Findings.FirstOrDefault(item => item.Finding.Id == definition.Id)))
             .Where(image => image.Finding is not null && _sopClassByInstance.ContainsKey(image.Uid))
             .ToList();
         var found = analysed.Where(image => image.Finding!.MeetsDecisionThreshold).ToList();
-        return (present && found.Count > 0 ? found : analysed).Select(image => image.Uid).Distinct(StringComparer.Ordinal);
+        return (present && found.Count > 0 ? found : analysed)
+            .GroupBy(image => image.Uid, StringComparer.Ordinal)
+            .Select(instance => (instance.Key, ReferencedFrames(instance.Key, [.. instance.Select(image => image.FrameNumber)])));
+    }
+
+    /// <summary>Returns the frame numbers to reference in a multi-frame instance, or none where they cover all of its frames or it has one frame.</summary>
+    private IReadOnlyList<int> ReferencedFrames(string sopInstanceUid, IReadOnlyList<int?> frameNumbers)
+    {
+        if (!_frameCountByInstance.TryGetValue(sopInstanceUid, out var frameCount) || frameNumbers.Any(frame => frame is null))
+        {
+            return [];
+        }
+
+        int[] frames = [.. frameNumbers.Select(frame => frame!.Value).Distinct().Order()];
+        return frames.Length < frameCount ? frames : [];
     }
 
     /// <summary>TID 4019 algorithm identification: the model pack's name and version, the ONNX file's SHA-256 and the settings hash.</summary>
