@@ -102,6 +102,36 @@ public sealed class FrameFunctionalGroups
     }
 
     /// <summary>
+    /// Returns the first frame (from 0) whose per-frame functional groups lack a non-empty
+    /// <paramref name="tag"/> while another frame's carry it; null where every frame or no frame
+    /// carries it. It names the frame that breaks a rule the other frames meet.
+    /// </summary>
+    /// <remarks>Reads at most <see cref="FrameCount"/> items, which the Per-frame Functional Groups Sequence was checked to contain.</remarks>
+    public int? FindFirstFrameLacking(DicomTag tag)
+    {
+        if (_perFrame is null || (_shared is not null && AnyGroupContains(_shared, tag)))
+        {
+            return null;
+        }
+
+        int? firstLacking = null;
+        var anyCarries = false;
+        for (var frameIndex = 0; frameIndex < FrameCount && (firstLacking is null || !anyCarries); frameIndex++)
+        {
+            if (AnyGroupContains(_perFrame.Items[frameIndex], tag))
+            {
+                anyCarries = true;
+            }
+            else
+            {
+                firstLacking ??= frameIndex;
+            }
+        }
+
+        return anyCarries ? firstLacking : null;
+    }
+
+    /// <summary>
     /// Returns the rescale of a frame: its Pixel Value Transformation Sequence (0028,9145) item,
     /// per-frame or shared, else the top-level Rescale Slope and Intercept, else slope 1 and intercept 0.
     /// </summary>

@@ -58,7 +58,9 @@ public sealed class InputRuleChecker
             }
 
             // Where malformed functional groups hide the attribute, the reason's value is the fault.
-            reasons.Add(new NotAnalysedReason(NotAnalysedRule.RequiredAttribute, $"{attribute.Keyword} {attribute.Tag}", fault, "a non-empty value", uid));
+            // Where only some frames lack it, the reason names the first of them, numbered from 1.
+            var frameNumber = frameGroups?.FindFirstFrameLacking(attribute.Tag) + 1;
+            reasons.Add(new NotAnalysedReason(NotAnalysedRule.RequiredAttribute, $"{attribute.Keyword} {attribute.Tag}", fault, "a non-empty value", uid, frameNumber));
         }
     }
 
