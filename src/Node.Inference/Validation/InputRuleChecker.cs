@@ -1,5 +1,6 @@
 using System.Globalization;
 using Node.Dicom.Data;
+using Node.Dicom.Dictionary;
 using Node.Dicom.Errors;
 using Node.Dicom.Imaging;
 using Node.Dicom.Tags;
@@ -37,13 +38,20 @@ public sealed class InputRuleChecker
         return reasons;
     }
 
+    /// <summary>What a reason expects of functional groups that could not be read.</summary>
+    private const string ExpectedFunctionalGroups =
+        "functional groups that can be read: one item in the Shared Functional Groups Sequence and one Per-frame Functional Groups item for each frame";
+
     /// <summary>
     /// Checks that each required attribute has a value at the top level or, in an enhanced
-    /// multi-frame instance, in the functional groups of every frame.
+    /// multi-frame instance, in the functional groups of every frame. Where malformed functional
+    /// groups hide required attributes, one reason names the malformed element in place of a
+    /// reason per hidden attribute.
     /// </summary>
     private void CheckRequired(DicomDataset dataset, string? uid, List<NotAnalysedReason> reasons)
     {
-        var groups = new Lazy<(FrameFunctionalGroups? Groups, string? Fault)>(() => ReadFunctionalGroups(dataset));
+        var groups = new Lazy<(FrameFunctionalGroups? Groups, DicomFormatException? Fault)>(() => ReadFunctionalGroups(dataset));
+        var faultReported = false;
         foreach (var attribute in _rules.RequiredAttributes)
         {
             if (IsPresent(dataset, attribute.Tag))
@@ -57,15 +65,25 @@ public sealed class InputRuleChecker
                 continue;
             }
 
-            // Where malformed functional groups hide the attribute, the reason's value is the fault.
+            if (fault is not null)
+            {
+                if (!faultReported)
+                {
+                    reasons.Add(new NotAnalysedReason(NotAnalysedRule.RequiredAttribute, AttributeName(fault.Tag), fault.Reason, ExpectedFunctionalGroups, uid));
+                    faultReported = true;
+                }
+
+                continue;
+            }
+
             // Where only some frames lack it, the reason names the first of them, numbered from 1.
             var frameNumber = frameGroups?.FindFirstFrameLacking(attribute.Tag) + 1;
-            reasons.Add(new NotAnalysedReason(NotAnalysedRule.RequiredAttribute, $"{attribute.Keyword} {attribute.Tag}", fault, "a non-empty value", uid, frameNumber));
+            reasons.Add(new NotAnalysedReason(NotAnalysedRule.RequiredAttribute, $"{attribute.Keyword} {attribute.Tag}", null, "a non-empty value", uid, frameNumber));
         }
     }
 
     /// <summary>Reads the functional groups, or returns the fault that stops them being read; both are null for a classic instance.</summary>
-    private static (FrameFunctionalGroups? Groups, string? Fault) ReadFunctionalGroups(DicomDataset dataset)
+    private static (FrameFunctionalGroups? Groups, DicomFormatException? Fault) ReadFunctionalGroups(DicomDataset dataset)
     {
         if (!dataset.Contains(DicomTags.SharedFunctionalGroupsSequence) && !dataset.Contains(DicomTags.PerFrameFunctionalGroupsSequence))
         {
@@ -78,8 +96,15 @@ public sealed class InputRuleChecker
         }
         catch (DicomFormatException exception)
         {
-            return (null, exception.Reason);
+            return (null, exception);
         }
+    }
+
+    /// <summary>Names an element as the reasons do, keyword then tag; the Per-frame Functional Groups Sequence where the fault carries no tag.</summary>
+    private static string AttributeName(DicomTag? tag)
+    {
+        var named = tag ?? DicomTags.PerFrameFunctionalGroupsSequence;
+        return DicomDictionary.TryFind(named, out var entry) ? $"{entry.Keyword} {named}" : named.ToString();
     }
 
     private static void CheckOneOf(DicomDataset dataset, DicomTag tag, string attribute, IReadOnlyList<string> accepted, NotAnalysedRule rule, string? uid, List<NotAnalysedReason> reasons)

@@ -28,6 +28,8 @@ public static class ReasonTexts
     {
         "a non-empty value" => "непустое значение",
         "at least one instance" => "хотя бы один экземпляр",
+        "functional groups that can be read: one item in the Shared Functional Groups Sequence and one Per-frame Functional Groups item for each frame" =>
+            "читаемые функциональные группы: один элемент в Shared Functional Groups Sequence и по одному элементу Per-frame Functional Groups на каждый кадр",
         _ when expected.StartsWith("one of ", StringComparison.Ordinal) => "одно из: " + expected["one of ".Length..],
         _ when expected.StartsWith("an integer from ", StringComparison.Ordinal) => "целое число от " + RangeInRussian(expected["an integer from ".Length..]),
         _ when expected.StartsWith("a value from ", StringComparison.Ordinal) => "значение от " + RangeInRussian(expected["a value from ".Length..]),

@@ -61,6 +61,7 @@ public sealed partial class ReportTextsTests
     }
 
     [TestCase("a non-empty value", "непустое значение")]
+    [TestCase("functional groups that can be read: one item in the Shared Functional Groups Sequence and one Per-frame Functional Groups item for each frame", "читаемые функциональные группы: один элемент в Shared Functional Groups Sequence и по одному элементу Per-frame Functional Groups на каждый кадр")]
     [TestCase("an integer from 64 to 4096", "целое число от 64 до 4096")]
     [TestCase("a value from 0.05 to 0.95", "значение от 0.05 до 0.95")]
     [TestCase("at least one instance", "хотя бы один экземпляр")]
