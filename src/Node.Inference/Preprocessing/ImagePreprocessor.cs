@@ -105,7 +105,11 @@ public sealed class ImagePreprocessor
     /// frame's functional groups in an enhanced multi-frame instance (per-frame before shared),
     /// else from the top level of the instance.
     /// </remarks>
-    internal PreprocessingOutcome PrepareFrame(StudyInstance instance, int frameIndex, int frameCount)
+    /// <param name="instance">The instance.</param>
+    /// <param name="frameIndex">The frame, from 0.</param>
+    /// <param name="frameCount">The instance's number of frames.</param>
+    /// <param name="tensor">An array of the model's input size to write the tensor into, reused by the caller; null for a new one.</param>
+    internal PreprocessingOutcome PrepareFrame(StudyInstance instance, int frameIndex, int frameCount, float[]? tensor = null)
     {
         var dataset = instance.Dataset;
         var identity = ImageIdentity.Of(dataset);
@@ -140,7 +144,7 @@ public sealed class ImagePreprocessor
             return RejectFrame(identity, rangeReasons);
         }
 
-        var resized = ImageResampler.Resize(display, image.Rows, image.Columns, settings.InputRows, settings.InputColumns, settings.Interpolation);
+        var resized = ImageResampler.Resize(display, image.Rows, image.Columns, settings.InputRows, settings.InputColumns, settings.Interpolation, tensor);
         Normalize(resized, settings.Normalization);
         return PreprocessingOutcome.Ready(new PreparedImage(identity, resized, measures));
     }

@@ -15,23 +15,44 @@ namespace Node.Inference.Preprocessing;
 /// </remarks>
 public static class ImageResampler
 {
-    public static float[] Resize(float[] source, int rows, int columns, int targetRows, int targetColumns, Interpolation interpolation)
+    /// <param name="source">Rows × columns values, row by row.</param>
+    /// <param name="rows">The source's rows.</param>
+    /// <param name="columns">The source's columns.</param>
+    /// <param name="targetRows">The result's rows.</param>
+    /// <param name="targetColumns">The result's columns.</param>
+    /// <param name="interpolation">How values between pixel centres are found.</param>
+    /// <param name="target">An array of targetRows × targetColumns values to write into and return; null to get a new one.</param>
+    /// <exception cref="ArgumentException"><paramref name="target"/> has another length.</exception>
+    public static float[] Resize(float[] source, int rows, int columns, int targetRows, int targetColumns, Interpolation interpolation, float[]? target = null)
     {
-        if (rows == targetRows && columns == targetColumns)
+        target ??= GC.AllocateUninitializedArray<float>(targetRows * targetColumns);
+        if (target.Length != targetRows * targetColumns)
         {
-            return (float[])source.Clone();
+            throw new ArgumentException($"A {targetRows} × {targetColumns} result needs {targetRows * targetColumns} values; the target array holds {target.Length}.", nameof(target));
         }
 
-        return interpolation == Interpolation.Nearest
-            ? ResizeNearest(source, rows, columns, targetRows, targetColumns)
-            : ResizeBilinear(source, rows, columns, targetRows, targetColumns);
+        if (rows == targetRows && columns == targetColumns)
+        {
+            source.AsSpan(0, target.Length).CopyTo(target);
+            return target;
+        }
+
+        if (interpolation == Interpolation.Nearest)
+        {
+            ResizeNearest(source, rows, columns, targetRows, targetColumns, target);
+        }
+        else
+        {
+            ResizeBilinear(source, rows, columns, targetRows, targetColumns, target);
+        }
+
+        return target;
     }
 
-    private static float[] ResizeBilinear(float[] source, int rows, int columns, int targetRows, int targetColumns)
+    private static void ResizeBilinear(float[] source, int rows, int columns, int targetRows, int targetColumns, float[] target)
     {
         var rowTaps = new BilinearTaps(rows, targetRows);
         var columnTaps = new BilinearTaps(columns, targetColumns);
-        var target = GC.AllocateUninitializedArray<float>(targetRows * targetColumns);
         var upper = new InterpolatedRow(targetColumns);
         var lower = new InterpolatedRow(targetColumns);
 
@@ -47,8 +68,6 @@ public static class ImageResampler
             lower.Fill(source, columns, rowTaps.Second[r], columnTaps);
             Blend(upper.Values, lower.Values, rowTaps.Weight[r], target.AsSpan(r * targetColumns, targetColumns));
         }
-
-        return target;
     }
 
     /// <summary>Writes upper + (lower − upper) × weight for every column.</summary>
@@ -72,7 +91,7 @@ public static class ImageResampler
         }
     }
 
-    private static float[] ResizeNearest(float[] source, int rows, int columns, int targetRows, int targetColumns)
+    private static void ResizeNearest(float[] source, int rows, int columns, int targetRows, int targetColumns, float[] target)
     {
         var rowScale = (double)rows / targetRows;
         var columnScale = (double)columns / targetColumns;
@@ -82,7 +101,6 @@ public static class ImageResampler
             sourceColumns[c] = Math.Min((int)Math.Floor((c + 0.5) * columnScale), columns - 1);
         }
 
-        var target = GC.AllocateUninitializedArray<float>(targetRows * targetColumns);
         for (var r = 0; r < targetRows; r++)
         {
             var sourceRow = Math.Min((int)Math.Floor((r + 0.5) * rowScale), rows - 1);
@@ -93,8 +111,6 @@ public static class ImageResampler
                 target[targetOffset + c] = source[sourceOffset + sourceColumns[c]];
             }
         }
-
-        return target;
     }
 
     /// <summary>Per target index along one axis: the two source indices and the weight of the second.</summary>

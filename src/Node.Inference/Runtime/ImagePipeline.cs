@@ -26,6 +26,9 @@ internal sealed class ImagePipeline
     private readonly int _parallelism;
     private readonly bool _overlapWithModel;
 
+    /// <summary>The values of one prepared image: the model's input rows × columns.</summary>
+    private readonly int _tensorLength;
+
     public ImagePipeline(ModelPack pack, ImagePreprocessor preprocessor, InferenceOptions options)
         : this(pack, preprocessor, options, overlapWithModel: pack.Session.ExecutionProvider != ExecutionProvider.Cpu)
     {
@@ -43,6 +46,7 @@ internal sealed class ImagePipeline
         _batchSize = fixedBatchOfOne ? 1 : options.BatchSize;
         _parallelism = options.PreprocessingParallelism;
         _overlapWithModel = overlapWithModel;
+        _tensorLength = pack.Manifest.Preprocessing.InputRows * pack.Manifest.Preprocessing.InputColumns;
     }
 
     /// <summary>
@@ -88,25 +92,32 @@ internal sealed class ImagePipeline
         return [.. Enumerable.Range(0, frameCount).Select(frame => new FrameKey(index, frame, frameCount))];
     }
 
-    private PreparedImage? Prepare(IReadOnlyList<StudyInstance> instances, FrameKey key, PreprocessingOutcome[][] outcomes)
+    private PreparedImage? Prepare(IReadOnlyList<StudyInstance> instances, FrameKey key, PreprocessingOutcome[][] outcomes, float[]? tensor = null)
     {
-        var outcome = _preprocessor.PrepareFrame(instances[key.Instance], key.Frame, key.FrameCount);
+        var outcome = _preprocessor.PrepareFrame(instances[key.Instance], key.Frame, key.FrameCount, tensor);
         outcomes[key.Instance][key.Frame] = outcome;
         return outcome.Prepared;
     }
 
     /// <summary>Prepares just enough frames to fill the next batch, all preprocessing threads at once, then runs the model on it; and again until every frame is done.</summary>
+    /// <remarks>
+    /// Each image's tensor is written into one of a batch's worth of arrays, and the array is
+    /// reused once the batch has run. The prepared images in <c>outcomes</c> therefore do not keep
+    /// their tensors; only the reasons and identities of the outcomes are read after the run.
+    /// </remarks>
     private void RunInTurns(IReadOnlyList<StudyInstance> instances, FrameKey[] keys, PreprocessingOutcome[][] outcomes, ImageResult?[][] results, ParallelOptions parallel)
     {
         var input = _runner.CreateInputBuffer(_batchSize);
+        var freeTensors = new Stack<float[]>(Enumerable.Range(0, _batchSize).Select(_ => new float[_tensorLength]));
         var batch = new List<(FrameKey Frame, PreparedImage Image)>(_batchSize);
         var next = 0;
         while (next < keys.Length)
         {
             // Rejected frames leave the batch short, so the next round prepares only what is missing.
             var round = new ArraySegment<FrameKey>(keys, next, Math.Min(_batchSize - batch.Count, keys.Length - next));
+            var tensors = Enumerable.Range(0, round.Count).Select(_ => freeTensors.Pop()).ToArray();
             var prepared = new PreparedImage?[round.Count];
-            Parallel.For(0, round.Count, parallel, i => prepared[i] = Prepare(instances, round[i], outcomes));
+            Parallel.For(0, round.Count, parallel, i => prepared[i] = Prepare(instances, round[i], outcomes, tensors[i]));
             next += round.Count;
 
             for (var i = 0; i < round.Count; i++)
@@ -115,18 +126,29 @@ internal sealed class ImagePipeline
                 {
                     batch.Add((round[i], image));
                 }
+                else
+                {
+                    freeTensors.Push(tensors[i]);
+                }
             }
 
             if (batch.Count == _batchSize)
             {
-                RunBatch(batch, input, results);
+                RunBatchAndReuse(batch, input, results, freeTensors);
             }
         }
 
         if (batch.Count > 0)
         {
-            RunBatch(batch, input, results);
+            RunBatchAndReuse(batch, input, results, freeTensors);
         }
+    }
+
+    private void RunBatchAndReuse(List<(FrameKey Frame, PreparedImage Image)> batch, float[] input, ImageResult?[][] results, Stack<float[]> freeTensors)
+    {
+        var tensors = batch.Select(item => item.Image.Tensor).ToList();
+        RunBatch(batch, input, results);
+        tensors.ForEach(freeTensors.Push);
     }
 
     private async Task RunOverlappedAsync(IReadOnlyList<StudyInstance> instances, FrameKey[] keys, PreprocessingOutcome[][] outcomes, ImageResult?[][] results, ParallelOptions parallel)

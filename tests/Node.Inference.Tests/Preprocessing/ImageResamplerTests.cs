@@ -33,6 +33,26 @@ public sealed class ImageResamplerTests
         Assert.That(resized, Is.Not.SameAs(source));
     }
 
+    [Test]
+    public void Resize_writes_into_given_target()
+    {
+        var source = RandomImage(6, 5, seed: 3);
+        var target = new float[9 * 7];
+
+        var resized = ImageResampler.Resize(source, 6, 5, 9, 7, Interpolation.Bilinear, target);
+
+        Assert.That(resized, Is.SameAs(target));
+        Assert.That(resized, Is.EqualTo(ImageResampler.Resize(source, 6, 5, 9, 7, Interpolation.Bilinear)));
+    }
+
+    [Test]
+    public void Target_of_wrong_length_is_rejected()
+    {
+        var source = RandomImage(4, 4, seed: 4);
+
+        Assert.That(() => ImageResampler.Resize(source, 4, 4, 8, 8, Interpolation.Bilinear, new float[63]), Throws.ArgumentException.With.Message.Contains("needs 64 values"));
+    }
+
     private static float[] RandomImage(int rows, int columns, int seed)
     {
         var random = new Random(seed);
