@@ -67,6 +67,10 @@ public sealed class DicomPixelDataDecoder : IImageDecoder
     public GrayscaleImage DecodeFrame(DicomDataset dataset, DicomTransferSyntax transferSyntax, int frameIndex, bool applyModalityLut) =>
         DecodeFrame(OpenGrayscale(dataset, transferSyntax), frameIndex, applyModalityLut);
 
+    /// <inheritdoc/>
+    public GrayscaleImage DecodeFrame(DicomDataset dataset, DicomTransferSyntax transferSyntax, int frameIndex, bool applyModalityLut, float[]? values) =>
+        DecodeFrame(OpenGrayscale(dataset, transferSyntax), frameIndex, applyModalityLut, values);
+
     /// <summary>Decodes every frame of <paramref name="dataset"/>, encoded in <paramref name="transferSyntax"/>, in frame order.</summary>
     /// <exception cref="DicomPixelDataException">The pixel data cannot be decoded or is not grayscale.</exception>
     public IReadOnlyList<GrayscaleImage> DecodeFrames(DicomDataset dataset, DicomTransferSyntax transferSyntax, bool applyModalityLut)
@@ -100,9 +104,9 @@ public sealed class DicomPixelDataDecoder : IImageDecoder
         return pixelData;
     }
 
-    private static GrayscaleImage DecodeFrame(DicomPixelData pixelData, int frameIndex, bool applyModalityLut)
+    private static GrayscaleImage DecodeFrame(DicomPixelData pixelData, int frameIndex, bool applyModalityLut, float[]? reusable = null)
     {
-        var values = new float[pixelData.FrameValueCount];
+        var values = reusable?.Length == pixelData.FrameValueCount ? reusable : new float[pixelData.FrameValueCount];
         if (applyModalityLut)
         {
             CheckRescale(pixelData.GetFrameRescale(frameIndex), frameIndex);

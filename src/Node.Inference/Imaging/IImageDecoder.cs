@@ -23,4 +23,13 @@ public interface IImageDecoder
     /// <param name="applyModalityLut">Whether to return modality values (stored × Rescale Slope + Rescale Intercept, the frame's own where its functional groups carry them) instead of stored values.</param>
     /// <exception cref="Node.Dicom.Errors.DicomPixelDataException">The pixel data is absent, in a transfer syntax the decoder cannot read, not grayscale, or contradicts its attributes.</exception>
     GrayscaleImage DecodeFrame(DicomDataset dataset, DicomTransferSyntax transferSyntax, int frameIndex, bool applyModalityLut);
+
+    /// <summary>Decodes one grayscale frame into <paramref name="values"/> where its length is the frame's rows × columns, else into a new array.</summary>
+    /// <param name="dataset">The instance.</param>
+    /// <param name="transferSyntax">The transfer syntax the instance's pixel data is encoded in.</param>
+    /// <param name="frameIndex">The frame, numbered from 0.</param>
+    /// <param name="applyModalityLut">Whether to return modality values instead of stored values.</param>
+    /// <param name="values">An array the caller reuses from frame to frame; a decoder may ignore it.</param>
+    GrayscaleImage DecodeFrame(DicomDataset dataset, DicomTransferSyntax transferSyntax, int frameIndex, bool applyModalityLut, float[]? values) =>
+        DecodeFrame(dataset, transferSyntax, frameIndex, applyModalityLut);
 }

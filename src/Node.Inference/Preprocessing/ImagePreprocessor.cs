@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Node.Dicom.Data;
 using Node.Dicom.Errors;
@@ -26,6 +27,9 @@ public sealed class ImagePreprocessor
     private readonly ModelManifest _manifest;
     private readonly IImageDecoder _decoder;
     private readonly InputRuleChecker _rules;
+
+    /// <summary>Decoded-frame arrays handed back after each frame, so that preparing a frame of the same size does not allocate one.</summary>
+    private readonly ConcurrentBag<float[]> _frameArrays = [];
 
     public ImagePreprocessor(ModelManifest manifest, IImageDecoder decoder)
     {
@@ -124,7 +128,7 @@ public sealed class ImagePreprocessor
         GrayscaleImage image;
         try
         {
-            image = _decoder.DecodeFrame(dataset, instance.TransferSyntax, frameIndex, settings.ApplyModalityLut);
+            image = _decoder.DecodeFrame(dataset, instance.TransferSyntax, frameIndex, settings.ApplyModalityLut, TakeFrameArray());
         }
         catch (DicomFormatException exception)
         {
@@ -145,9 +149,19 @@ public sealed class ImagePreprocessor
         }
 
         var resized = ImageResampler.Resize(display, image.Rows, image.Columns, settings.InputRows, settings.InputColumns, settings.Interpolation, tensor);
+
+        // The decoded array is no longer read once resized, unless the resize returned it.
+        if (!ReferenceEquals(resized, display))
+        {
+            _frameArrays.Add(display);
+        }
+
         Normalize(resized, settings.Normalization);
         return PreprocessingOutcome.Ready(new PreparedImage(identity, resized, measures));
     }
+
+    /// <summary>Returns a decoded-frame array handed back earlier, or null; the decoder uses it where its length fits the frame.</summary>
+    private float[]? TakeFrameArray() => _frameArrays.TryTake(out var values) ? values : null;
 
     /// <summary>Returns a rejected frame outcome whose reasons name the frame of a multi-frame instance.</summary>
     private static PreprocessingOutcome RejectFrame(ImageIdentity identity, IReadOnlyList<NotAnalysedReason> reasons) =>

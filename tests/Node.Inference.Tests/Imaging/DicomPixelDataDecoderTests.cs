@@ -32,6 +32,31 @@ public sealed class DicomPixelDataDecoderTests
     }
 
     [Test]
+    public void Frame_decodes_into_fitting_array()
+    {
+        var dataset = Grayscale(16, 12, signed: true, [0x0FFF, 0xF7FF, 0x0800, 0x0001]);
+        var reusable = new float[4];
+        Array.Fill(reusable, float.NaN);
+
+        var image = _decoder.DecodeFrame(dataset, DicomTransferSyntax.ExplicitVRLittleEndian, 0, applyModalityLut: false, reusable);
+
+        Assert.That(image.Values, Is.SameAs(reusable));
+        Assert.That(image.Values, Is.EqualTo(_decoder.DecodeFrame(dataset, DicomTransferSyntax.ExplicitVRLittleEndian, 0, applyModalityLut: false).Values));
+    }
+
+    [Test]
+    public void Frame_ignores_array_of_other_length()
+    {
+        var dataset = Grayscale(16, 12, signed: true, [0x0FFF, 0xF7FF, 0x0800, 0x0001]);
+        var reusable = new float[5];
+
+        var image = _decoder.DecodeFrame(dataset, DicomTransferSyntax.ExplicitVRLittleEndian, 0, applyModalityLut: false, reusable);
+
+        Assert.That(image.Values, Is.Not.SameAs(reusable));
+        Assert.That(image.Values, Has.Length.EqualTo(4));
+    }
+
+    [Test]
     [Description("PS3.3 C.7.6.3: only Bits Stored bits count, and a signed value is sign-extended from the highest of them.")]
     public void Signed_12_bit_values_are_sign_extended()
     {
