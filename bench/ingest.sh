@@ -158,10 +158,10 @@ stop_receiver() {
     RX_CPU=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f", u + s}' "$WORK/rx_time.txt")
 }
 
-# Sends the files with SENDERS storescu processes at once, one association each, the files dealt
-# round-robin; sets SEND_WALL (seconds from the start to the last exit) and adds to ERRORS.
+# Sends the files with SENDERS storescu processes at once, one association each, with the files
+# dealt round-robin. Sets SEND_WALL (seconds from the start to the last exit) and adds to ERRORS.
 send_files() {
-    local started finished sender pids=() files
+    local started finished sender index pids=() files
     started=$(now)
     for sender in $(seq 0 $((SENDERS - 1))); do
         files=()

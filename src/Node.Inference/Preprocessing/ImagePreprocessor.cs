@@ -254,7 +254,20 @@ public sealed class ImagePreprocessor
         {
             double value = values[i];
             var clipped = value <= lower || value > upper;
-            var level = value <= lower ? 0.0 : value > upper ? 1.0 : ((value - origin) / span) + 0.5;
+            double level;
+            if (value <= lower)
+            {
+                level = 0.0;
+            }
+            else if (value > upper)
+            {
+                level = 1.0;
+            }
+            else
+            {
+                level = ((value - origin) / span) + 0.5;
+            }
+
             if (invert)
             {
                 level = 1.0 - level;

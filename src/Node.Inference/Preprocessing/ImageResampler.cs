@@ -28,7 +28,7 @@ public static class ImageResampler
         target ??= GC.AllocateUninitializedArray<float>(targetRows * targetColumns);
         if (target.Length != targetRows * targetColumns)
         {
-            throw new ArgumentException($"A {targetRows} × {targetColumns} result needs {targetRows * targetColumns} values; the target array holds {target.Length}.", nameof(target));
+            throw new ArgumentException($"Target array length {target.Length} is invalid: a {targetRows} × {targetColumns} result needs {targetRows * targetColumns} values.", nameof(target));
         }
 
         if (rows == targetRows && columns == targetColumns)

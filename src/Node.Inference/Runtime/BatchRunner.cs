@@ -27,7 +27,7 @@ internal sealed class BatchRunner
             : [manifest.Outputs.ProbabilityTensor.Name];
     }
 
-    /// <summary>Returns a buffer that holds the input of a full batch, for <see cref="Run"/> to reuse batch after batch.</summary>
+    /// <summary>Returns a buffer for the input of a full batch, which <see cref="Run"/> reuses batch after batch.</summary>
     public float[] CreateInputBuffer(int batchSize) => new float[batchSize * _imageLength];
 
     /// <param name="images">The batch, at most as many images as <paramref name="input"/> holds.</param>

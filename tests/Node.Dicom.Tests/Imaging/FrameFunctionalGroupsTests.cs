@@ -293,7 +293,7 @@ public sealed class FrameFunctionalGroupsTests
     private static DicomDataset EnhancedCt(double[] intercepts, double? sharedIntercept, bool perFrameRescale = true)
     {
         var dataset = PixelDatasets.Attributes(Rows, Columns, 16, signed: true, frames: FrameCount);
-        dataset.SetUid(DicomTags.SOPClassUID, "1.2.840.10008.5.1.4.1.1.2.1");
+        dataset.SetUid(DicomTags.SOPClassUID, DicomUids.EnhancedCTImageStorage);
 
         var shared = new DicomDataset();
         var measures = new DicomDataset();

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Node.Dicom.Data;
 using Node.Dicom.Tags;
+using Node.Dicom.Uids;
 using Node.Dicom.Vr;
 
 namespace Node.Inference.Tests.Support;
@@ -12,7 +13,7 @@ namespace Node.Inference.Tests.Support;
 /// </summary>
 internal static class EnhancedCt
 {
-    public const string SopClassUid = "1.2.840.10008.5.1.4.1.1.2.1";
+    public const string SopClassUid = DicomUids.EnhancedCTImageStorage;
 
     /// <summary>Intercepts that differ frame by frame; 0 needs negative stored values, so the pixels are signed.</summary>
     public static readonly double[] Intercepts = [-1024, -1000, 0];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Node.Dicom.Data;
 using Node.Dicom.Tags;
+using Node.Dicom.Uids;
 using Node.Dicom.Vr;
 using Node.Inference.Results;
 using Node.Reports.Tests.Support;
@@ -12,8 +13,6 @@ public sealed class SrFrameReferenceTests
 {
     private const int FrameCount = 3;
 
-    /// <summary>Enhanced CT Image Storage, a multi-frame SOP class, so that dciodvfy accepts frame numbers in references to it.</summary>
-    private const string EnhancedCtSopClassUid = "1.2.840.10008.5.1.4.1.1.2.1";
 
     private AnalysedStudy _study = null!;
 
@@ -73,7 +72,8 @@ public sealed class SrFrameReferenceTests
         var result = (AnalysedStudyResult)_study.Result;
         var source = _study.Sources[0].Dataset.Clone();
         source.SetString(DicomTags.NumberOfFrames, DicomVR.IS, FrameCount.ToString(CultureInfo.InvariantCulture));
-        source.SetUid(DicomTags.SOPClassUID, EnhancedCtSopClassUid);
+        // Enhanced CT is a multi-frame SOP class, so dciodvfy accepts frame numbers in references to it.
+        source.SetUid(DicomTags.SOPClassUID, DicomUids.EnhancedCTImageStorage);
         var uid = source.GetUid(DicomTags.SOPInstanceUID)!;
         var finding = result.Findings[0].Finding;
 
