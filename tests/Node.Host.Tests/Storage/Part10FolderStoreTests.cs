@@ -81,6 +81,23 @@ public sealed class Part10FolderStoreTests
     }
 
     [Test]
+    [Description("A 1.2 MB data set that arrives in reads of 7,000 bytes crosses several writeback steps and is stored byte for byte.")]
+    public async Task Large_data_set_in_small_reads_is_stored_whole()
+    {
+        const string uid = "1.2.3.6";
+        var dataSet = WithPixelData(DataSet(uid), 1_200_000);
+        var store = new Part10FolderStore(_folder, NullLogger.Instance);
+
+        var result = await store.StoreAsync(Request(uid), new SmallReadStream(dataSet, 7_000), CancellationToken.None);
+
+        Assert.That(result.Status, Is.EqualTo(DimseStatus.Success));
+        var bytes = File.ReadAllBytes(Path.Combine(_folder, uid + ".dcm"));
+        Assert.That(bytes.AsSpan(bytes.Length - dataSet.Length).SequenceEqual(dataSet), Is.True);
+        var file = DicomFile.Open(Path.Combine(_folder, uid + ".dcm"));
+        Assert.That(file.Dataset.GetUid(DicomTags.SOPInstanceUID), Is.EqualTo(uid));
+    }
+
+    [Test]
     [Description("A data set cut short by an abort: the exception reaches the server, and neither the file nor its temporary file is left.")]
     public void Failed_transfer_leaves_no_file()
     {
@@ -109,6 +126,21 @@ public sealed class Part10FolderStoreTests
         using var output = new MemoryStream();
         DicomFile.WriteDataset(output, dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
         return output.ToArray();
+    }
+
+    /// <summary>The data set followed by Pixel Data (7FE0,0010) OW of <paramref name="length"/> bytes of a repeating pattern, in Explicit VR Little Endian.</summary>
+    private static byte[] WithPixelData(byte[] dataSet, int length)
+    {
+        byte[] header = [0xE0, 0x7F, 0x10, 0x00, (byte)'O', (byte)'W', 0, 0, .. BitConverter.GetBytes(length)];
+        var pixels = Enumerable.Range(0, length).Select(index => (byte)(index % 251)).ToArray();
+        return [.. dataSet, .. header, .. pixels];
+    }
+
+    /// <summary>Returns at most a fixed number of bytes per read, as a data set stream does when the sender's fragments are small.</summary>
+    private sealed class SmallReadStream(byte[] bytes, int readLength) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, readLength)], cancellationToken);
     }
 
     /// <summary>Yields a few bytes, then fails as a data set stream does when the association aborts.</summary>
