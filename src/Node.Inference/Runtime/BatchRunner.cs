@@ -13,6 +13,8 @@ internal sealed class BatchRunner
     private readonly int _imageLength;
     private readonly int _findingCount;
     private readonly string[] _outputNames;
+    private readonly int _heatmapRows;
+    private readonly int _heatmapColumns;
 
     public BatchRunner(ModelPack pack, bool includeHeatmaps)
     {
@@ -22,6 +24,8 @@ internal sealed class BatchRunner
         _imageShape = [.. manifest.Preprocessing.InputTensor.Shape.Skip(1)];
         _imageLength = _imageShape.Aggregate(1, (product, dimension) => product * dimension);
         _findingCount = manifest.Outputs.ProbabilityTensor.Shape[1];
+        _heatmapRows = manifest.Outputs.HeatmapTensor?.Shape[2] ?? 0;
+        _heatmapColumns = manifest.Outputs.HeatmapTensor?.Shape[3] ?? 0;
         _outputNames = _includeHeatmaps
             ? [manifest.Outputs.ProbabilityTensor.Name, manifest.Outputs.HeatmapTensor!.Name]
             : [manifest.Outputs.ProbabilityTensor.Name];
@@ -39,37 +43,37 @@ internal sealed class BatchRunner
             images[i].Tensor.CopyTo(input, i * _imageLength);
         }
 
+        // The model writes straight into these arrays; the heatmaps of the results are slices of
+        // the second, so it is new for every batch.
         var manifest = _pack.Manifest;
-        var outputs = _pack.Session.Run(manifest.Preprocessing.InputTensor.Name, _imageShape, input, images.Count, _outputNames);
-        var probabilities = outputs[0];
-        ExpectLength(manifest.Outputs.ProbabilityTensor, probabilities, images.Count * _findingCount);
-        var heatmapShape = manifest.Outputs.HeatmapTensor?.Shape;
-        var heatmapCells = heatmapShape is null ? 0 : heatmapShape[2] * heatmapShape[3];
-        if (_includeHeatmaps)
-        {
-            ExpectLength(manifest.Outputs.HeatmapTensor!, outputs[1], images.Count * _findingCount * heatmapCells);
-        }
+        var probabilities = new OutputBinding(_outputNames[0], [images.Count, _findingCount], new float[images.Count * _findingCount]);
+        var heatmaps = _includeHeatmaps
+            ? new OutputBinding(_outputNames[1], [images.Count, _findingCount, _heatmapRows, _heatmapColumns], new float[images.Count * _findingCount * _heatmapRows * _heatmapColumns])
+            : null;
+        _pack.Session.Run(manifest.Preprocessing.InputTensor.Name, _imageShape, input, images.Count, heatmaps is null ? [probabilities] : [probabilities, heatmaps]);
 
         var results = new ImageResult[images.Count];
         for (var i = 0; i < images.Count; i++)
         {
-            var findings = manifest.Findings
-                .Select(finding => new FindingResult(
-                    finding,
-                    ReadProbability(probabilities[(i * _findingCount) + finding.OutputIndex], finding, images[i]),
-                    _includeHeatmaps ? SliceHeatmap(outputs[1], i, finding.OutputIndex, heatmapShape!) : null))
-                .ToArray();
+            var findings = new FindingResult[manifest.Findings.Count];
+            for (var f = 0; f < findings.Length; f++)
+            {
+                var finding = manifest.Findings[f];
+                var probability = ReadProbability(probabilities.Values[(i * _findingCount) + finding.OutputIndex], finding, images[i]);
+                findings[f] = new FindingResult(finding, probability, heatmaps is null ? null : SliceHeatmap(heatmaps.Values, i, finding.OutputIndex));
+            }
+
             results[i] = new ImageResult(images[i].Image, findings, images[i].Measures);
         }
 
         return results;
     }
 
-    private Heatmap SliceHeatmap(float[] heatmaps, int image, int channel, IReadOnlyList<int> shape)
+    private Heatmap SliceHeatmap(float[] heatmaps, int image, int channel)
     {
-        var cells = shape[2] * shape[3];
+        var cells = _heatmapRows * _heatmapColumns;
         var start = ((image * _findingCount) + channel) * cells;
-        return new Heatmap(shape[2], shape[3], heatmaps.AsSpan(start, cells).ToArray());
+        return new Heatmap(_heatmapRows, _heatmapColumns, heatmaps.AsMemory(start, cells));
     }
 
     private Probability ReadProbability(float value, FindingDefinition finding, PreparedImage image)
@@ -81,14 +85,5 @@ internal sealed class BatchRunner
         }
 
         return new Probability(value);
-    }
-
-    private void ExpectLength(TensorDeclaration tensor, float[] values, int expected)
-    {
-        if (values.Length != expected)
-        {
-            throw new ModelOutputException(
-                $"Model pack {_pack.Identity.Name} {_pack.Identity.Version} output \"{tensor.Name}\" holds {values.Length} values; shape {tensor.ShapeText} for this batch needs {expected}.");
-        }
     }
 }

@@ -75,14 +75,14 @@ public sealed class ModelSession : IDisposable
         }
     }
 
-    /// <summary>Runs the model on <paramref name="imageCount"/> images laid end to end in <paramref name="input"/>.</summary>
+    /// <summary>Runs the model on <paramref name="imageCount"/> images laid end to end in <paramref name="input"/>, writing each output into its binding's array.</summary>
     /// <param name="inputName">The input tensor's name.</param>
     /// <param name="imageShape">The input tensor's shape without the batch axis.</param>
     /// <param name="input">At least imageCount × product(imageShape) values; only that many, from the start, are read.</param>
     /// <param name="imageCount">The batch size of this run.</param>
-    /// <param name="outputNames">The outputs to fetch, in the order they are returned.</param>
-    /// <returns>Each output's values, with the batch axis first.</returns>
-    public IReadOnlyList<float[]> Run(string inputName, IReadOnlyList<int> imageShape, float[] input, int imageCount, IReadOnlyList<string> outputNames)
+    /// <param name="outputs">The outputs to fetch, each with the shape this batch produces and an array of that size.</param>
+    /// <exception cref="OnnxRuntimeException">The run failed, for example because an output's shape differs from its binding's.</exception>
+    public void Run(string inputName, IReadOnlyList<int> imageShape, float[] input, int imageCount, IReadOnlyList<OutputBinding> outputs)
     {
         var shape = new long[imageShape.Count + 1];
         shape[0] = imageCount;
@@ -93,9 +93,19 @@ public sealed class ModelSession : IDisposable
 
         var length = (int)shape.Aggregate(1L, (product, dimension) => product * dimension);
         using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, length), shape);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [inputName], [inputValue], [.. outputNames]);
-        return [.. outputs.Select(output => output.GetTensorDataAsSpan<float>().ToArray())];
+        var outputValues = outputs.Select(output => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, output.Values.AsMemory(), output.Shape)).ToArray();
+        try
+        {
+            using var runOptions = new RunOptions();
+            _session.Run(runOptions, [inputName], [inputValue], [.. outputs.Select(output => output.Name)], outputValues);
+        }
+        finally
+        {
+            foreach (var value in outputValues)
+            {
+                value.Dispose();
+            }
+        }
     }
 
     public void Dispose()

@@ -39,7 +39,8 @@ public sealed class StudyAnalyzer
     }
 
     /// <summary>Returns one result per study, in the order given. Each frame of a multi-frame instance is an image of its own.</summary>
-    /// <exception cref="ModelOutputException">The model produced a value that is not a probability, or an output of the wrong size.</exception>
+    /// <exception cref="ModelOutputException">The model produced a value that is not a probability.</exception>
+    /// <exception cref="Microsoft.ML.OnnxRuntime.OnnxRuntimeException">A run failed, for example because an output's shape differs from the shape the manifest declares.</exception>
     public async Task<IReadOnlyList<StudyResult>> AnalyzeAsync(IReadOnlyList<StudyInput> studies, CancellationToken cancellationToken = default)
     {
         var instances = studies.SelectMany(study => study.Instances).ToList();

@@ -14,9 +14,10 @@ internal static class HeatmapOverlay
     {
         var rgba = new byte[heatmap.Rows * heatmap.Columns * 4];
         var span = Math.Max(1e-9, 1.0 - minValue);
-        for (var i = 0; i < heatmap.Values.Length && i < heatmap.Rows * heatmap.Columns; i++)
+        var values = heatmap.Values.Span;
+        for (var i = 0; i < values.Length && i < heatmap.Rows * heatmap.Columns; i++)
         {
-            var value = heatmap.Values[i];
+            var value = values[i];
             var strength = float.IsFinite(value) && value >= minValue ? Math.Clamp((value - minValue) / span, 0.0, 1.0) : 0.0;
             rgba[(i * 4) + 0] = color.Red;
             rgba[(i * 4) + 1] = color.Green;

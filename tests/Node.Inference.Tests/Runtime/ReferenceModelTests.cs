@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
+using Node.Inference.Runtime;
 using Node.Inference.Tests.Support;
 
 namespace Node.Inference.Tests.Runtime;
@@ -15,14 +17,18 @@ public sealed class ReferenceModelTests
         var expected = ReadExpected(variant);
         var manifest = pack.Manifest;
 
-        var outputs = pack.Session.Run(manifest.Preprocessing.InputTensor.Name, [1, CheckImages.Size, CheckImages.Size], CheckImages.Build(variant), 1, [manifest.Outputs.ProbabilityTensor.Name, manifest.Outputs.HeatmapTensor!.Name]);
+        var findingCount = manifest.Findings.Count;
+        var probabilities = new OutputBinding(manifest.Outputs.ProbabilityTensor.Name, [1, findingCount], new float[findingCount]);
+        var heatmaps = new OutputBinding(manifest.Outputs.HeatmapTensor!.Name, [1, findingCount, 64, 64], new float[findingCount * 64 * 64]);
+
+        pack.Session.Run(manifest.Preprocessing.InputTensor.Name, [1, CheckImages.Size, CheckImages.Size], CheckImages.Build(variant), 1, [probabilities, heatmaps]);
 
         foreach (var finding in manifest.Findings)
         {
-            var probability = outputs[0][finding.OutputIndex];
+            var probability = probabilities.Values[finding.OutputIndex];
             Assert.That(probability, Is.EqualTo(expected.Probabilities[finding.Id]).Within(Tolerance), $"probability of {finding.Id}");
-            var cells = outputs[1].Length / manifest.Findings.Count;
-            var heatmapMean = outputs[1].AsSpan(finding.OutputIndex * cells, cells).ToArray().Average(value => (double)value);
+            var cells = heatmaps.Values.Length / findingCount;
+            var heatmapMean = heatmaps.Values.AsSpan(finding.OutputIndex * cells, cells).ToArray().Average(value => (double)value);
             Assert.That(heatmapMean, Is.EqualTo(expected.HeatmapMeans[finding.Id]).Within(Tolerance), $"heatmap mean of {finding.Id}");
         }
     }
@@ -34,6 +40,19 @@ public sealed class ReferenceModelTests
 
         Assert.That(expected.Distinct().Count(), Is.EqualTo(3));
         Assert.That(expected.Max() - expected.Min(), Is.GreaterThan(0.05), "the three probabilities should differ clearly");
+    }
+
+    [Test]
+    [Description("An output array of the wrong size is refused by ONNX Runtime before anything is written past it.")]
+    public void Output_binding_of_wrong_shape_fails()
+    {
+        var manifest = ReferencePack.Shared.Manifest;
+        var findingCount = manifest.Findings.Count;
+        var probabilities = new OutputBinding(manifest.Outputs.ProbabilityTensor.Name, [1, findingCount + 1], new float[findingCount + 1]);
+
+        Assert.That(
+            () => ReferencePack.Shared.Session.Run(manifest.Preprocessing.InputTensor.Name, [1, CheckImages.Size, CheckImages.Size], CheckImages.Build("all"), 1, [probabilities]),
+            Throws.TypeOf<OnnxRuntimeException>());
     }
 
     private static CheckOutput ReadExpected(string variant)

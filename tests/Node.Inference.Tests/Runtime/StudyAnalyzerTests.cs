@@ -27,6 +27,22 @@ public sealed class StudyAnalyzerTests
         Assert.That(actual, Is.EqualTo(expected).Within(1e-6));
     }
 
+    [TestCase(3)]
+    [TestCase(8)]
+    [Description("Each image's heatmaps are its own slice of the batch's output: a batch gives every image the heatmaps it gets alone.")]
+    public async Task Batch_size_does_not_change_heatmaps(int batchSize)
+    {
+        var inputs = PhantomSets.AsInputs(PhantomSets.Generate(3, 22));
+        var reference = await Analyze(inputs, new InferenceOptions { UseCuda = false, BatchSize = 1, PreprocessingParallelism = 1 });
+
+        var results = await Analyze(inputs, new InferenceOptions { UseCuda = false, BatchSize = batchSize, PreprocessingParallelism = 2 });
+
+        var expected = HeatmapValues(reference);
+        var actual = HeatmapValues(results);
+        Assert.That(actual, Has.Count.EqualTo(9 * 3 * 64 * 64), "three studies of three images, three findings");
+        Assert.That(actual, Is.EqualTo(expected).Within(1e-6));
+    }
+
     [Test]
     [Description("Every finding stands alone and the any-finding item is apart: it is present exactly when some finding meets its own threshold.")]
     public async Task Any_finding_follows_finding_decisions()
@@ -62,7 +78,7 @@ public sealed class StudyAnalyzerTests
         var heatmap = result.Images[0].Findings[0].Heatmap;
         Assert.That(heatmap, Is.Not.Null);
         Assert.That(heatmap!.Rows, Is.EqualTo(64));
-        Assert.That(heatmap.Values, Has.Length.EqualTo(64 * 64));
+        Assert.That(heatmap.Values.Length, Is.EqualTo(64 * 64));
         Assert.That(result.Findings[0].Heatmap, Is.Null, "study results have no heatmap");
     }
 
@@ -127,4 +143,11 @@ public sealed class StudyAnalyzerTests
 
     private static async Task<IReadOnlyList<StudyResult>> Analyze(IReadOnlyList<StudyInput> inputs, InferenceOptions options) =>
         await new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), options).AnalyzeAsync(inputs);
+
+    /// <summary>Every heatmap value of every image, in study, image and finding order.</summary>
+    private static List<float> HeatmapValues(IEnumerable<StudyResult> results) =>
+        [.. results.Cast<AnalysedStudyResult>()
+            .SelectMany(study => study.Images)
+            .SelectMany(image => image.Findings)
+            .SelectMany(finding => finding.Heatmap!.Values.ToArray())];
 }
