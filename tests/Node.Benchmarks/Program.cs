@@ -5,5 +5,6 @@ var root = new RootCommand("Benchmarks of the AI Node DICOM library against its 
 {
     ParseCommand.Create(),
     InferenceCommand.Create(),
+    PreprocessCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -236,54 +236,10 @@ public sealed class ImagePreprocessor
 
     /// <summary>Windows every pixel in place, inverts MONOCHROME1 where asked, and measures the body outline on the way.</summary>
     /// <returns>The image's own value array, now holding display levels from 0 to 1, and the measures.</returns>
-    /// <remarks>The loop inlines <see cref="VoiWindow.Apply"/> and <see cref="VoiWindow.Clips"/> with the same arithmetic, since it runs once per pixel.</remarks>
     private (float[] Display, ImageMeasures Measures) ApplyWindow(GrayscaleImage image, VoiWindow window, bool invert)
     {
-        var bodyThreshold = _manifest.PlausibleRanges.BodyIntensityThresholdInModalityUnits;
-        var values = image.Values;
-        var display = values;
-        var lower = window.Lower;
-        var upper = window.Upper;
-        var origin = window.Center - 0.5;
-        var span = window.Width - 1.0;
-        long bodyPixels = 0;
-        long clippedBodyPixels = 0;
-        double backgroundSum = 0.0;
-
-        for (var i = 0; i < values.Length; i++)
-        {
-            double value = values[i];
-            var clipped = value <= lower || value > upper;
-            double level;
-            if (value <= lower)
-            {
-                level = 0.0;
-            }
-            else if (value > upper)
-            {
-                level = 1.0;
-            }
-            else
-            {
-                level = ((value - origin) / span) + 0.5;
-            }
-
-            if (invert)
-            {
-                level = 1.0 - level;
-            }
-
-            display[i] = (float)level;
-            if (value >= bodyThreshold)
-            {
-                bodyPixels++;
-                clippedBodyPixels += clipped ? 1 : 0;
-            }
-            else
-            {
-                backgroundSum += level;
-            }
-        }
+        var display = image.Values;
+        var (bodyPixels, clippedBodyPixels, backgroundSum) = WindowPass.Apply(display, window, invert, _manifest.PlausibleRanges.BodyIntensityThresholdInModalityUnits);
 
         var backgroundPixels = display.Length - bodyPixels;
         var measures = new ImageMeasures(
