@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Node.Inference.Packs;
 
 namespace Node.Inference.Preprocessing;
@@ -130,13 +132,54 @@ public static class ImageResampler
                 Second[i] = Math.Min(first + 1, size - 1);
                 Weight[i] = (float)(position - first);
             }
+
+            LeftOffsets = new int[targetSize];
+            RightOffsets = new int[targetSize];
+            BlockStarts = FindBlockStarts(size);
         }
+
+        /// <summary>Target indices per block: eight, as many single-precision values as one 256-bit vector holds.</summary>
+        public const int BlockLength = 8;
 
         public int[] First { get; }
 
         public int[] Second { get; }
 
         public float[] Weight { get; }
+
+        /// <summary>
+        /// Per block of eight target indices, the first source index it reads, or −1 where the
+        /// block reads beyond that index plus eight and is interpolated one value at a time.
+        /// When enlarging, eight target indices span at most eight source indices.
+        /// </summary>
+        public int[] BlockStarts { get; }
+
+        /// <summary>Per target index in a block that has a start: its first source index less the block's start.</summary>
+        public int[] LeftOffsets { get; }
+
+        /// <summary>Per target index in a block that has a start: its second source index minus the block's start minus one, since the right neighbours are loaded from one index further on.</summary>
+        public int[] RightOffsets { get; }
+
+        private int[] FindBlockStarts(int size)
+        {
+            var starts = new int[First.Length / BlockLength];
+            for (var block = 0; block < starts.Length; block++)
+            {
+                var start = First[block * BlockLength];
+                var fits = start + BlockLength < size;
+                for (var k = 0; k < BlockLength && fits; k++)
+                {
+                    var index = (block * BlockLength) + k;
+                    LeftOffsets[index] = First[index] - start;
+                    RightOffsets[index] = Second[index] - start - 1;
+                    fits = LeftOffsets[index] is >= 0 and < BlockLength && RightOffsets[index] is >= 0 and < BlockLength;
+                }
+
+                starts[block] = fits ? start : -1;
+            }
+
+            return starts;
+        }
     }
 
     /// <summary>One source row interpolated across the target's columns, remembering which row it holds.</summary>
@@ -155,17 +198,46 @@ public static class ImageResampler
             }
 
             var row = source.AsSpan(sourceRow * columns, columns);
+            var done = Avx2.IsSupported ? FillBlocks(row, columnTaps) : 0;
+            FillOneByOne(row, columnTaps, done);
+            SourceRow = sourceRow;
+        }
+
+        /// <summary>
+        /// Interpolates each block of eight whose source values fit in nine: loads them twice,
+        /// once from the block's first source index and once from the next, and permutes each
+        /// load into the eight left and the eight right neighbours. Returns where the values
+        /// that are left start.
+        /// </summary>
+        private int FillBlocks(ReadOnlySpan<float> row, BilinearTaps columnTaps)
+        {
+            var starts = columnTaps.BlockStarts;
+            var values = Values;
+            var block = 0;
+            for (; block < starts.Length && starts[block] >= 0; block++)
+            {
+                var start = starts[block];
+                var offset = block * BilinearTaps.BlockLength;
+                var left = Avx2.PermuteVar8x32(Vector256.Create(row.Slice(start, BilinearTaps.BlockLength)), Vector256.Create(columnTaps.LeftOffsets.AsSpan(offset, BilinearTaps.BlockLength)));
+                var right = Avx2.PermuteVar8x32(Vector256.Create(row.Slice(start + 1, BilinearTaps.BlockLength)), Vector256.Create(columnTaps.RightOffsets.AsSpan(offset, BilinearTaps.BlockLength)));
+                var weights = Vector256.Create(columnTaps.Weight.AsSpan(offset, BilinearTaps.BlockLength));
+                (left + ((right - left) * weights)).CopyTo(values.AsSpan(offset, BilinearTaps.BlockLength));
+            }
+
+            return block * BilinearTaps.BlockLength;
+        }
+
+        private void FillOneByOne(ReadOnlySpan<float> row, BilinearTaps columnTaps, int from)
+        {
             var first = columnTaps.First;
             var second = columnTaps.Second;
             var weight = columnTaps.Weight;
             var values = Values;
-            for (var c = 0; c < values.Length && c < first.Length && c < second.Length && c < weight.Length; c++)
+            for (var c = from; c < values.Length && c < first.Length && c < second.Length && c < weight.Length; c++)
             {
                 var left = row[first[c]];
                 values[c] = left + ((row[second[c]] - left) * weight[c]);
             }
-
-            SourceRow = sourceRow;
         }
     }
 }

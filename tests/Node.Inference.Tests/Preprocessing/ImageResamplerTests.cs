@@ -10,7 +10,11 @@ public sealed class ImageResamplerTests
     [TestCase(192, 192, 256, 256)]
     [TestCase(300, 260, 256, 256)]
     [TestCase(1, 8, 5, 3)]
-    [Description("The two-pass resampler must equal bilinear interpolation written out per pixel in double precision (half-pixel centres, clamped), up to single-precision rounding.")]
+    [TestCase(3, 17, 5, 64)]
+    [TestCase(8, 8, 16, 16)]
+    [TestCase(4, 255, 4, 256)]
+    [TestCase(6, 100, 9, 101)]
+    [Description("The two-pass resampler must equal bilinear interpolation written out per pixel in double precision (half-pixel centres, clamped), up to single-precision rounding. Enlargements along a row use blocks of eight where the processor has AVX2, and the rest one value at a time.")]
     public void Bilinear_resize_matches_per_pixel_formula(int rows, int columns, int targetRows, int targetColumns)
     {
         var source = RandomImage(rows, columns, seed: rows * 1000 + columns);
