@@ -61,7 +61,7 @@ internal sealed class RawOnnxRun : IDisposable
 
     private void PrepareBatches(ImagePreprocessor preprocessor, ModelManifest manifest, int batchSize, IReadOnlyList<DicomDataset> instances)
     {
-        var prepared = instances.Select(preprocessor.Prepare).Where(outcome => outcome.Prepared is not null).Select(outcome => outcome.Prepared!.Tensor).ToList();
+        var prepared = instances.Select(preprocessor.Prepare).Where(outcome => outcome.Prepared is not null).Select(outcome => outcome.Prepared!.Tensor.ToArray()).ToList();
         ImageCount = prepared.Count;
         var imageShape = manifest.Preprocessing.InputTensor.Shape.Skip(1).Select(dimension => (long)dimension).ToArray();
         var imageLength = (int)imageShape.Aggregate(1L, (product, dimension) => product * dimension);

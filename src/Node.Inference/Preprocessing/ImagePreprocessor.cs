@@ -112,8 +112,8 @@ public sealed class ImagePreprocessor
     /// <param name="instance">The instance.</param>
     /// <param name="frameIndex">The frame, from 0.</param>
     /// <param name="frameCount">The instance's number of frames.</param>
-    /// <param name="tensor">An array of the model's input size to write the tensor into, reused by the caller; null for a new one.</param>
-    internal PreprocessingOutcome PrepareFrame(StudyInstance instance, int frameIndex, int frameCount, float[]? tensor = null)
+    /// <param name="tensor">Memory of the model's input size to write the tensor into, such as an image's place in a batch buffer, reused by the caller; empty for a new array.</param>
+    internal PreprocessingOutcome PrepareFrame(StudyInstance instance, int frameIndex, int frameCount, Memory<float> tensor = default)
     {
         var dataset = instance.Dataset;
         var identity = ImageIdentity.Of(dataset);
@@ -148,15 +148,13 @@ public sealed class ImagePreprocessor
             return RejectFrame(identity, rangeReasons);
         }
 
-        var resized = ImageResampler.Resize(display, image.Rows, image.Columns, settings.InputRows, settings.InputColumns, settings.Interpolation, tensor);
+        var resized = tensor.IsEmpty ? new float[settings.InputRows * settings.InputColumns] : tensor;
+        ImageResampler.ResizeInto(display, image.Rows, image.Columns, settings.InputRows, settings.InputColumns, settings.Interpolation, resized.Span);
 
-        // The decoded array is no longer read once resized, unless the resize returned it.
-        if (!ReferenceEquals(resized, display))
-        {
-            _frameArrays.Add(display);
-        }
+        // The decoded array is no longer read once resized.
+        _frameArrays.Add(display);
 
-        Normalize(resized, settings.Normalization);
+        Normalize(resized.Span, settings.Normalization);
         return PreprocessingOutcome.Ready(new PreparedImage(identity, resized, measures));
     }
 
@@ -251,7 +249,7 @@ public sealed class ImagePreprocessor
     }
 
     /// <summary>Maps each value v to v × factor + term in place; the identity map (factor 1, term 0) leaves the values as they are.</summary>
-    private static void Normalize(float[] values, NormalizationSettings normalization)
+    private static void Normalize(Span<float> values, NormalizationSettings normalization)
     {
         var factor = normalization.Factor;
         var term = normalization.Term;

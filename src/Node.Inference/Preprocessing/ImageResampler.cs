@@ -28,6 +28,21 @@ public static class ImageResampler
     public static float[] Resize(float[] source, int rows, int columns, int targetRows, int targetColumns, Interpolation interpolation, float[]? target = null)
     {
         target ??= GC.AllocateUninitializedArray<float>(targetRows * targetColumns);
+        ResizeInto(source, rows, columns, targetRows, targetColumns, interpolation, target);
+        return target;
+    }
+
+    /// <summary>Resamples <paramref name="source"/> into <paramref name="target"/>, for a caller that writes into part of a larger buffer.</summary>
+    /// <param name="source">Rows × columns values, row by row.</param>
+    /// <param name="rows">The source's rows.</param>
+    /// <param name="columns">The source's columns.</param>
+    /// <param name="targetRows">The result's rows.</param>
+    /// <param name="targetColumns">The result's columns.</param>
+    /// <param name="interpolation">How values between pixel centres are found.</param>
+    /// <param name="target">Exactly targetRows × targetColumns values, all overwritten.</param>
+    /// <exception cref="ArgumentException"><paramref name="target"/> has another length.</exception>
+    public static void ResizeInto(float[] source, int rows, int columns, int targetRows, int targetColumns, Interpolation interpolation, Span<float> target)
+    {
         if (target.Length != targetRows * targetColumns)
         {
             throw new ArgumentException($"Target array length {target.Length} is invalid: a {targetRows} × {targetColumns} result needs {targetRows * targetColumns} values.", nameof(target));
@@ -36,10 +51,8 @@ public static class ImageResampler
         if (rows == targetRows && columns == targetColumns)
         {
             source.AsSpan(0, target.Length).CopyTo(target);
-            return target;
         }
-
-        if (interpolation == Interpolation.Nearest)
+        else if (interpolation == Interpolation.Nearest)
         {
             ResizeNearest(source, rows, columns, targetRows, targetColumns, target);
         }
@@ -47,11 +60,9 @@ public static class ImageResampler
         {
             ResizeBilinear(source, rows, columns, targetRows, targetColumns, target);
         }
-
-        return target;
     }
 
-    private static void ResizeBilinear(float[] source, int rows, int columns, int targetRows, int targetColumns, float[] target)
+    private static void ResizeBilinear(float[] source, int rows, int columns, int targetRows, int targetColumns, Span<float> target)
     {
         var rowTaps = new BilinearTaps(rows, targetRows);
         var columnTaps = new BilinearTaps(columns, targetColumns);
@@ -68,7 +79,7 @@ public static class ImageResampler
 
             upper.Fill(source, columns, rowTaps.First[r], columnTaps);
             lower.Fill(source, columns, rowTaps.Second[r], columnTaps);
-            Blend(upper.Values, lower.Values, rowTaps.Weight[r], target.AsSpan(r * targetColumns, targetColumns));
+            Blend(upper.Values, lower.Values, rowTaps.Weight[r], target.Slice(r * targetColumns, targetColumns));
         }
     }
 
@@ -93,7 +104,7 @@ public static class ImageResampler
         }
     }
 
-    private static void ResizeNearest(float[] source, int rows, int columns, int targetRows, int targetColumns, float[] target)
+    private static void ResizeNearest(float[] source, int rows, int columns, int targetRows, int targetColumns, Span<float> target)
     {
         var rowScale = (double)rows / targetRows;
         var columnScale = (double)columns / targetColumns;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Node.Inference.Packs;
 using Node.Inference.Preprocessing;
 using Node.Inference.Results;
@@ -35,12 +36,15 @@ internal sealed class BatchRunner
     public float[] CreateInputBuffer(int batchSize) => new float[batchSize * _imageLength];
 
     /// <param name="images">The batch, at most as many images as <paramref name="input"/> holds.</param>
-    /// <param name="input">A buffer from <see cref="CreateInputBuffer"/>, overwritten; one caller at a time.</param>
+    /// <param name="input">A buffer from <see cref="CreateInputBuffer"/>, overwritten; one caller at a time. An image whose tensor already sits at its place in it is not copied.</param>
     public ImageResult[] Run(IReadOnlyList<PreparedImage> images, float[] input)
     {
         for (var i = 0; i < images.Count; i++)
         {
-            images[i].Tensor.CopyTo(input, i * _imageLength);
+            if (!IsInPlace(images[i].Tensor, input, i))
+            {
+                images[i].Tensor.Span.CopyTo(input.AsSpan(i * _imageLength, _imageLength));
+            }
         }
 
         // The model writes straight into these arrays; the heatmaps of the results are slices of
@@ -68,6 +72,13 @@ internal sealed class BatchRunner
 
         return results;
     }
+
+    /// <summary>Returns whether the tensor is image <paramref name="index"/>'s place in <paramref name="input"/>, where the preprocessor wrote it.</summary>
+    private bool IsInPlace(ReadOnlyMemory<float> tensor, float[] input, int index) =>
+        MemoryMarshal.TryGetArray(tensor, out var segment)
+        && ReferenceEquals(segment.Array, input)
+        && segment.Offset == index * _imageLength
+        && segment.Count == _imageLength;
 
     private Heatmap SliceHeatmap(float[] heatmaps, int image, int channel)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Node.Inference.Packs;
 using Node.Inference.Preprocessing;
@@ -92,7 +93,7 @@ internal sealed class ImagePipeline
         return [.. Enumerable.Range(0, frameCount).Select(frame => new FrameKey(index, frame, frameCount))];
     }
 
-    private PreparedImage? Prepare(IReadOnlyList<StudyInstance> instances, FrameKey key, PreprocessingOutcome[][] outcomes, float[]? tensor = null)
+    private PreparedImage? Prepare(IReadOnlyList<StudyInstance> instances, FrameKey key, PreprocessingOutcome[][] outcomes, Memory<float> tensor = default)
     {
         var outcome = _preprocessor.PrepareFrame(instances[key.Instance], key.Frame, key.FrameCount, tensor);
         outcomes[key.Instance][key.Frame] = outcome;
@@ -101,54 +102,60 @@ internal sealed class ImagePipeline
 
     /// <summary>Prepares just enough frames to fill the next batch, all preprocessing threads at once, then runs the model on it; and again until every frame is done.</summary>
     /// <remarks>
-    /// Each image's tensor is written into one of a batch's worth of arrays, and the array is
-    /// reused once the batch has run. The prepared images in <c>outcomes</c> therefore do not keep
-    /// their tensors; only the reasons and identities of the outcomes are read after the run.
+    /// Each image's tensor is written straight into its place in the batch's input buffer, so
+    /// the batch needs no copy before the run, and the buffer is overwritten by the next batch.
+    /// The prepared images in <c>outcomes</c> therefore do not keep their tensors; only the
+    /// reasons and identities of the outcomes are read after the run.
     /// </remarks>
     private void RunInTurns(IReadOnlyList<StudyInstance> instances, FrameKey[] keys, PreprocessingOutcome[][] outcomes, ImageResult?[][] results, ParallelOptions parallel)
     {
         var input = _runner.CreateInputBuffer(_batchSize);
-        var freeTensors = new Stack<float[]>(Enumerable.Range(0, _batchSize).Select(_ => new float[_tensorLength]));
         var batch = new List<(FrameKey Frame, PreparedImage Image)>(_batchSize);
         var next = 0;
         while (next < keys.Length)
         {
-            // Rejected frames leave the batch short, so the next round prepares only what is missing.
-            var round = new ArraySegment<FrameKey>(keys, next, Math.Min(_batchSize - batch.Count, keys.Length - next));
-            var tensors = Enumerable.Range(0, round.Count).Select(_ => freeTensors.Pop()).ToArray();
+            // Rejected frames leave the batch short, so the next round prepares only what is missing,
+            // each into the next free place of the buffer.
+            var first = batch.Count;
+            var round = new ArraySegment<FrameKey>(keys, next, Math.Min(_batchSize - first, keys.Length - next));
             var prepared = new PreparedImage?[round.Count];
-            Parallel.For(0, round.Count, parallel, i => prepared[i] = Prepare(instances, round[i], outcomes, tensors[i]));
+            Parallel.For(0, round.Count, parallel, i => prepared[i] = Prepare(instances, round[i], outcomes, Place(input, first + i)));
             next += round.Count;
 
             for (var i = 0; i < round.Count; i++)
             {
                 if (prepared[i] is { } image)
                 {
-                    batch.Add((round[i], image));
-                }
-                else
-                {
-                    freeTensors.Push(tensors[i]);
+                    batch.Add((round[i], MoveToPlace(image, input, batch.Count)));
                 }
             }
 
             if (batch.Count == _batchSize)
             {
-                RunBatchAndReuse(batch, input, results, freeTensors);
+                RunBatch(batch, input, results);
             }
         }
 
         if (batch.Count > 0)
         {
-            RunBatchAndReuse(batch, input, results, freeTensors);
+            RunBatch(batch, input, results);
         }
     }
 
-    private void RunBatchAndReuse(List<(FrameKey Frame, PreparedImage Image)> batch, float[] input, ImageResult?[][] results, Stack<float[]> freeTensors)
+    /// <summary>Returns image <paramref name="index"/>'s place in a batch input buffer.</summary>
+    private Memory<float> Place(float[] input, int index) => input.AsMemory(index * _tensorLength, _tensorLength);
+
+    /// <summary>Returns the image with its tensor at place <paramref name="index"/>, moving it down where a rejected frame before it left its place empty.</summary>
+    private PreparedImage MoveToPlace(PreparedImage image, float[] input, int index)
     {
-        var tensors = batch.Select(item => item.Image.Tensor).ToList();
-        RunBatch(batch, input, results);
-        tensors.ForEach(freeTensors.Push);
+        var place = Place(input, index);
+        if (MemoryMarshal.TryGetArray(image.Tensor, out var segment) && ReferenceEquals(segment.Array, input) && segment.Offset == index * _tensorLength)
+        {
+            return image;
+        }
+
+        image.Tensor.Span.CopyTo(place.Span);
+        return image with { Tensor = place };
     }
 
     private async Task RunOverlappedAsync(IReadOnlyList<StudyInstance> instances, FrameKey[] keys, PreprocessingOutcome[][] outcomes, ImageResult?[][] results, ParallelOptions parallel)

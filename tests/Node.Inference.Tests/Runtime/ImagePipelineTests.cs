@@ -46,6 +46,11 @@ public sealed class ImagePipelineTests
             Assert.That(outcomes[index][0].Prepared is null, Is.EqualTo(isRejected), $"instance {index} outcome");
             Assert.That(results[index][0] is null, Is.EqualTo(isRejected), $"instance {index} result");
         }
+
+        // Each accepted frame's result must be its own, as in a run of the accepted instances one at a time.
+        var accepted = instances.Where((_, index) => !rejected.Contains(index)).ToList();
+        var alone = await Run(accepted, batchSize: 1, overlapWithModel: false);
+        Assert.That(Probabilities([.. results.Where(frames => frames[0] is not null)]), Is.EqualTo(Probabilities(alone.Results)).Within(1e-6));
     }
 
     private static List<StudyInstance> Instances(IReadOnlyList<StudyInput> studies) => [.. studies.SelectMany(study => study.Instances)];
