@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -33,7 +34,7 @@ internal static class WindowPass
         var lower = Vector256.Create(constants.Lower);
         var upper = Vector256.Create(constants.Upper);
         var origin = Vector256.Create(constants.Origin);
-        var span = Vector256.Create(constants.Span);
+        var scale = Vector256.Create(constants.Scale);
         var half = Vector256.Create(0.5);
         var one = Vector256<double>.One;
         var threshold = Vector256.Create(constants.BodyThreshold);
@@ -58,11 +59,12 @@ internal static class WindowPass
 
         // A comparison mask lane is all ones, -1 as a long: the counters add masks and so count
         // down, and the totals above subtract their sums.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         Vector256<double> Level(Vector256<double> value)
         {
             var below = Vector256.LessThanOrEqual(value, lower);
             var above = Vector256.GreaterThan(value, upper);
-            var level = Vector256.ConditionalSelect(below, Vector256<double>.Zero, Vector256.ConditionalSelect(above, one, ((value - origin) / span) + half));
+            var level = Vector256.ConditionalSelect(below, Vector256<double>.Zero, Vector256.ConditionalSelect(above, one, ((value - origin) * scale) + half));
             if (constants.Invert)
             {
                 level = one - level;
@@ -93,7 +95,7 @@ internal static class WindowPass
             }
             else
             {
-                level = ((value - constants.Origin) / constants.Span) + 0.5;
+                level = ((value - constants.Origin) * constants.Scale) + 0.5;
             }
 
             if (constants.Invert)
@@ -123,7 +125,8 @@ internal static class WindowPass
 
         public double Origin { get; } = window.Center - 0.5;
 
-        public double Span { get; } = window.Width - 1.0;
+        /// <summary>1 / (width − 1); infinite for width 1, where no value falls between the bounds and the product is never kept.</summary>
+        public double Scale { get; } = 1.0 / (window.Width - 1.0);
 
         public bool Invert { get; } = invert;
 
