@@ -15,12 +15,12 @@ namespace Node.Benchmarks;
 /// </summary>
 internal static class InferenceCommand
 {
-    private const int DefaultStudies = 40;
+    internal const int DefaultStudies = 40;
     private const int DefaultRuns = 5;
-    private const int DefaultSeed = 1;
+    internal const int DefaultSeed = 1;
     private const int WarmUpPasses = 3;
-    private const string DefaultCorpus = "artifacts/benchmarks/inference-corpus";
-    private const string DefaultPack = "deploy/models/reference";
+    internal const string DefaultCorpus = "artifacts/benchmarks/inference-corpus";
+    internal const string DefaultPack = "deploy/models/reference";
 
     public static Command Create()
     {

@@ -11,25 +11,22 @@ namespace Node.Benchmarks;
 /// <summary>
 /// The node's preprocessing alone, on one thread: decoding, window, measures, resize and
 /// normalization of every instance of the phantom corpus, pass after pass, with no model run.
-/// It shows what preprocessing adds to each image of the inference benchmark.
+/// It uses the inference benchmark's corpus and pack by default, so it shows what preprocessing
+/// adds to each image of that benchmark.
 /// </summary>
 internal static class PreprocessCommand
 {
-    private const int DefaultStudies = 40;
     private const int DefaultPasses = 60;
-    private const int DefaultSeed = 7;
     private const int WarmUpPasses = 20;
-    private const string DefaultCorpus = "/tmp/ainode-inference-corpus";
-    private const string DefaultPack = "deploy/models/reference";
 
     public static Command Create()
     {
         var command = new Command("preprocess", "Milliseconds per image of the node's preprocessing alone, on one thread, on a phantom CT corpus.");
-        var studies = new Option<int>("--studies") { Description = "Number of phantom CT studies of three slices each.", DefaultValueFactory = _ => DefaultStudies };
+        var studies = new Option<int>("--studies") { Description = "Number of phantom CT studies of three slices each.", DefaultValueFactory = _ => InferenceCommand.DefaultStudies };
         var passes = new Option<int>("--passes") { Description = "Timed passes over the corpus; the median is reported.", DefaultValueFactory = _ => DefaultPasses };
-        var seed = new Option<int>("--seed") { Description = "Seed of the phantom generator.", DefaultValueFactory = _ => DefaultSeed };
-        var corpus = new Option<DirectoryInfo>("--corpus") { Description = "Folder the corpus is written to; its contents are replaced.", DefaultValueFactory = _ => new DirectoryInfo(DefaultCorpus) };
-        var pack = new Option<DirectoryInfo>("--pack") { Description = "Model pack folder; only its manifest is used.", DefaultValueFactory = _ => new DirectoryInfo(DefaultPack) };
+        var seed = new Option<int>("--seed") { Description = "Seed of the phantom generator.", DefaultValueFactory = _ => InferenceCommand.DefaultSeed };
+        var corpus = new Option<DirectoryInfo>("--corpus") { Description = "Folder the corpus is written to; its contents are replaced.", DefaultValueFactory = _ => new DirectoryInfo(InferenceCommand.DefaultCorpus) };
+        var pack = new Option<DirectoryInfo>("--pack") { Description = "Model pack folder; only its manifest is used.", DefaultValueFactory = _ => new DirectoryInfo(InferenceCommand.DefaultPack) };
         command.Options.Add(studies);
         command.Options.Add(passes);
         command.Options.Add(seed);
@@ -43,7 +40,7 @@ internal static class PreprocessCommand
     {
         if (studies < 1 || passes < 1)
         {
-            Console.Error.WriteLine($"--studies ({studies}) and --passes ({passes}) must be at least 1.");
+            Console.Error.WriteLine($"Invalid --studies {studies} or --passes {passes}: each must be at least 1.");
             return 2;
         }
 
