@@ -31,9 +31,9 @@ internal static class FlushedPart10File
 
     /// <summary>Copies the data set into the file, starting the writeback of every 256 KiB once written; returns the bytes copied.</summary>
     /// <remarks>
-    /// The file is written synchronously: a write to the page cache takes well under a
-    /// millisecond, while an asynchronous write to a file opened without FileOptions.Asynchronous
-    /// goes through another thread-pool work item and wakes another thread each time.
+    /// The file is written synchronously, because a write to the page cache takes well under a
+    /// millisecond. On Unix, .NET runs an asynchronous write to a file opened without
+    /// FileOptions.Asynchronous as a thread-pool work item, which wakes another thread each time.
     /// </remarks>
     private static async Task<long> CopyAsync(Stream dataSet, FileStream file, CancellationToken cancellationToken)
     {

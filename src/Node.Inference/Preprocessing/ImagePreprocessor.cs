@@ -112,7 +112,7 @@ public sealed class ImagePreprocessor
     /// <param name="instance">The instance.</param>
     /// <param name="frameIndex">The frame, from 0.</param>
     /// <param name="frameCount">The instance's number of frames.</param>
-    /// <param name="tensor">Memory of the model's input size to write the tensor into, such as an image's place in a batch buffer, reused by the caller; empty for a new array.</param>
+    /// <param name="tensor">Memory of the model's input size to write the tensor into, such as an image's place in a batch buffer, reused by the caller, or empty for a new array.</param>
     internal PreprocessingOutcome PrepareFrame(StudyInstance instance, int frameIndex, int frameCount, Memory<float> tensor = default)
     {
         var dataset = instance.Dataset;

@@ -165,7 +165,7 @@ public static class ImageResampler
         /// </summary>
         public int[] BlockStarts { get; }
 
-        /// <summary>Per target index in a block that has a start: its first source index less the block's start.</summary>
+        /// <summary>Per target index in a block that has a start: its first source index minus the block's start.</summary>
         public int[] LeftOffsets { get; }
 
         /// <summary>Per target index in a block that has a start: its second source index minus the block's start minus one, since the right neighbours are loaded from one index further on.</summary>

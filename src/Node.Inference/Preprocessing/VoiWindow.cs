@@ -51,7 +51,7 @@ public readonly record struct VoiWindow
             return 1.0;
         }
 
-        // Width 1 leaves no value between Lower and Upper, so the reciprocal is never of 0. A
+        // Width 1 leaves no value between Lower and Upper, so the reciprocal of 0 is never used. A
         // product in place of the standard's quotient lets the window pass multiply eight values
         // at once and still give these results bit for bit.
         return ((value - (Center - 0.5)) * (1.0 / (Width - 1.0))) + 0.5;

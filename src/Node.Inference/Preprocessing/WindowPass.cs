@@ -28,7 +28,7 @@ internal static class WindowPass
         return (totals.BodyPixels, totals.ClippedBodyPixels, totals.BackgroundSum);
     }
 
-    /// <summary>Handles whole groups of eight values; returns how many values it handled.</summary>
+    /// <summary>Windows whole groups of eight values and returns how many values it windowed.</summary>
     private static int ApplyVectors(float[] values, Constants constants, ref Totals totals)
     {
         var lower = Vector256.Create(constants.Lower);
@@ -36,7 +36,7 @@ internal static class WindowPass
         var origin = Vector256.Create(constants.Origin);
         var scale = Vector256.Create(constants.Scale);
         var half = Vector256.Create(0.5);
-        var one = Vector256<double>.One;
+        var maxLevel = Vector256<double>.One;
         var threshold = Vector256.Create(constants.BodyThreshold);
         var bodyCounts = Vector256<long>.Zero;
         var clippedCounts = Vector256<long>.Zero;
@@ -64,10 +64,10 @@ internal static class WindowPass
         {
             var below = Vector256.LessThanOrEqual(value, lower);
             var above = Vector256.GreaterThan(value, upper);
-            var level = Vector256.ConditionalSelect(below, Vector256<double>.Zero, Vector256.ConditionalSelect(above, one, ((value - origin) * scale) + half));
+            var level = Vector256.ConditionalSelect(below, Vector256<double>.Zero, Vector256.ConditionalSelect(above, maxLevel, ((value - origin) * scale) + half));
             if (constants.Invert)
             {
-                level = one - level;
+                level = maxLevel - level;
             }
 
             var body = Vector256.GreaterThanOrEqual(value, threshold);

@@ -47,8 +47,8 @@ internal sealed class BatchRunner
             }
         }
 
-        // The model writes straight into these arrays; the heatmaps of the results are slices of
-        // the second, so it is new for every batch.
+        // The model writes straight into these arrays. The results' heatmaps are slices of the
+        // second one, so it is a new array for every batch.
         var manifest = _pack.Manifest;
         var probabilities = new OutputBinding(_outputNames[0], [images.Count, _findingCount], new float[images.Count * _findingCount]);
         var heatmaps = _includeHeatmaps

@@ -104,8 +104,8 @@ internal sealed class ImagePipeline
     /// <remarks>
     /// Each image's tensor is written straight into its place in the batch's input buffer, so
     /// the batch needs no copy before the run, and the buffer is overwritten by the next batch.
-    /// The prepared images in <c>outcomes</c> therefore do not keep their tensors; only the
-    /// reasons and identities of the outcomes are read after the run.
+    /// The tensors of the prepared images in <c>outcomes</c> are therefore overwritten by later
+    /// batches, so only the reasons and identities of the outcomes are read after the run.
     /// </remarks>
     private void RunInTurns(IReadOnlyList<StudyInstance> instances, FrameKey[] keys, PreprocessingOutcome[][] outcomes, ImageResult?[][] results, ParallelOptions parallel)
     {

@@ -22,7 +22,7 @@ public sealed class WindowPassTests
     }
 
     [Test]
-    public void Body_counts_equal_value_by_value_counts()
+    public void Body_counts_match_scalar_counts()
     {
         var window = new VoiWindow(40, 400);
         var values = Values();
@@ -48,8 +48,9 @@ public sealed class WindowPassTests
     }
 
     /// <summary>
-    /// 1,003 values, so that the last three fall outside the groups of eight: every integer from
-    /// -1000 to 1000 in steps of 2, with the window's bounds and the body threshold among them.
+    /// 1,003 values, so that the last three fall outside the groups of eight: every even integer
+    /// from -1000 to 996, then the window's bounds, the body threshold and a value just above the
+    /// lower bound.
     /// </summary>
     private static float[] Values()
     {
