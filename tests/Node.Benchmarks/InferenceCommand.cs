@@ -9,8 +9,10 @@ namespace Node.Benchmarks;
 /// The <c>inference</c> command: writes a phantom CT corpus, then times the node's path
 /// (decode, preprocess, ONNX Runtime through <see cref="StudyAnalyzer"/>) against raw
 /// ONNX Runtime runs on the same prepared tensors, on the CPU provider at the same batch size.
-/// Both sides run first in blocks (all runs of one, then the other) and then interleaved, so
-/// drift from other load on the machine shows as a gap between the two orders. The processor
+/// Both sides run first in blocks (all runs of one, then the other), then interleaved, then in
+/// paired rounds (node, raw, raw, node), so drift from other load on the machine shows as a gap
+/// between the orders. The paired rounds give the figure least moved by that drift: each round's
+/// own ratio, median over the rounds. The processor
 /// time columns count every thread of the process during a pass, per image.
 /// </summary>
 internal static class InferenceCommand
@@ -72,13 +74,38 @@ internal static class InferenceCommand
             interleavedRaw.Add(TimedPass.Measure(raw.Time));
         }
 
+        var paired = Enumerable.Range(0, runs).Select(_ => PairedRound.Measure(node.Time, raw.Time)).ToList();
+
         Console.WriteLine();
         Console.WriteLine("| order | runs | node images/s | raw ONNX Runtime images/s | node / raw | node processor ms/image | raw processor ms/image |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         PrintRow("blocks (A A … B B …)", runs, instances.Count, blockNode, raw.ImageCount, blockRaw);
         PrintRow("interleaved (A B A B …)", runs, instances.Count, interleavedNode, raw.ImageCount, interleavedRaw);
+        PrintPairedRow(runs, instances.Count, raw.ImageCount, paired);
         return 0;
     }
+
+    /// <summary>
+    /// Prints the paired order's row, whose ratio is the median of the rounds' own ratios, and
+    /// their quartiles below the table. A change of load on the machine between rounds moves both
+    /// sides of a round alike.
+    /// </summary>
+    private static void PrintPairedRow(int runs, int nodeImages, int rawImages, List<PairedRound> rounds)
+    {
+        var node = rounds.SelectMany(round => new[] { round.FirstNode, round.SecondNode }).ToList();
+        var raw = rounds.SelectMany(round => new[] { round.FirstRaw, round.SecondRaw }).ToList();
+        var ratios = rounds.Select(round => round.NodeOverRaw(nodeImages, rawImages)).Order().ToList();
+        var nodeRate = nodeImages / Median.Of([.. node.Select(pass => pass.Wall)]).TotalSeconds;
+        var rawRate = rawImages / Median.Of([.. raw.Select(pass => pass.Wall)]).TotalSeconds;
+        var nodeProcessor = Median.Of([.. node.Select(pass => pass.Processor)]).TotalMilliseconds / nodeImages;
+        var rawProcessor = Median.Of([.. raw.Select(pass => pass.Processor)]).TotalMilliseconds / rawImages;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| paired (A B B A …) | {runs} | {nodeRate:F1} | {rawRate:F1} | {Median.Of(ratios):P1} | {nodeProcessor:F2} | {rawProcessor:F2} |"));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired rounds: node / raw from {ratios[0]:P1} to {ratios[^1]:P1}, quartiles {Quartile(ratios, 1):P1} and {Quartile(ratios, 3):P1}"));
+    }
+
+    /// <summary>Returns the first or third quartile (<paramref name="quartile"/> 1 or 3) of sorted values, by the nearest rank.</summary>
+    private static double Quartile(List<double> sorted, int quartile) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * quartile / 4.0) - 1)];
 
     private static void PrintRow(string order, int runs, int nodeImages, List<TimedPass> node, int rawImages, List<TimedPass> raw)
     {

@@ -13,7 +13,9 @@ namespace Node.Inference.Runtime;
 /// <item>On the CPU they take turns: a batch is prepared on every preprocessing thread, then the
 /// model runs it. ONNX Runtime spreads each operator over one intra-op thread per core and waits
 /// for the slowest, so a preprocessing thread that took a core during a run would stall the whole
-/// run for longer than the time it used.</item>
+/// run for longer than the time it used. For the same reason the host should keep idle
+/// thread-pool threads from spinning through the runs: ainode sets
+/// <c>System.Threading.ThreadPool.UnfairSemaphoreSpinLimit</c> to 0.</item>
 /// <item>On CUDA the model barely uses the CPU, so preprocessing runs ahead while the model runs.
 /// It writes into a bounded channel, so it stays at most two batches ahead and memory stays flat
 /// however many images come in.</item>
