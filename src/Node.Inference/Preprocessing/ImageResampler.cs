@@ -64,10 +64,13 @@ public static class ImageResampler
 
     private static void ResizeBilinear(float[] source, int rows, int columns, int targetRows, int targetColumns, Span<float> target)
     {
-        var rowTaps = new BilinearTaps(rows, targetRows);
-        var columnTaps = new BilinearTaps(columns, targetColumns);
-        var upper = new InterpolatedRow(targetColumns);
-        var lower = new InterpolatedRow(targetColumns);
+        var plan = BilinearPlan.For(rows, columns, targetRows, targetColumns);
+        var rowTaps = plan.RowTaps;
+        var columnTaps = plan.ColumnTaps;
+        var upper = plan.Upper;
+        var lower = plan.Lower;
+        upper.Clear();
+        lower.Clear();
 
         for (var r = 0; r < targetRows; r++)
         {
@@ -123,6 +126,51 @@ public static class ImageResampler
             {
                 target[targetOffset + c] = source[sourceOffset + sourceColumns[c]];
             }
+        }
+    }
+
+    /// <summary>
+    /// The taps and row buffers of one bilinear resize, kept per thread for the last size
+    /// resized, since a model's inputs mostly come in a few sizes and computing the taps took about
+    /// a twentieth of the preprocessing time.
+    /// </summary>
+    private sealed class BilinearPlan
+    {
+        [ThreadStatic]
+        private static BilinearPlan? _last;
+
+        private BilinearPlan(int rows, int columns, int targetRows, int targetColumns)
+        {
+            Rows = rows;
+            Columns = columns;
+            RowTaps = new BilinearTaps(rows, targetRows);
+            ColumnTaps = new BilinearTaps(columns, targetColumns);
+            Upper = new InterpolatedRow(targetColumns);
+            Lower = new InterpolatedRow(targetColumns);
+        }
+
+        public int Rows { get; }
+
+        public int Columns { get; }
+
+        public BilinearTaps RowTaps { get; }
+
+        public BilinearTaps ColumnTaps { get; }
+
+        public InterpolatedRow Upper { get; }
+
+        public InterpolatedRow Lower { get; }
+
+        /// <summary>Returns this thread's plan for the sizes, built where the last one was for other sizes.</summary>
+        public static BilinearPlan For(int rows, int columns, int targetRows, int targetColumns)
+        {
+            if (_last is { } last && last.Rows == rows && last.Columns == columns && last.RowTaps.First.Length == targetRows && last.ColumnTaps.First.Length == targetColumns)
+            {
+                return last;
+            }
+
+            _last = new BilinearPlan(rows, columns, targetRows, targetColumns);
+            return _last;
         }
     }
 
@@ -200,6 +248,9 @@ public static class ImageResampler
 
         /// <summary>The source row now in <see cref="Values"/>; −1 before the first fill.</summary>
         public int SourceRow { get; private set; } = -1;
+
+        /// <summary>Marks the row as holding no source row, before a new image is resized.</summary>
+        public void Clear() => SourceRow = -1;
 
         public void Fill(float[] source, int columns, int sourceRow, BilinearTaps columnTaps)
         {

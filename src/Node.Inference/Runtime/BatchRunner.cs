@@ -47,12 +47,13 @@ internal sealed class BatchRunner
             }
         }
 
-        // The model writes straight into these arrays. The results' heatmaps are slices of the
-        // second one, so it is a new array for every batch.
+        // The model writes straight into these arrays, every value of them, so they are not
+        // cleared first. The results' heatmaps are slices of the second one, so it is a new
+        // array for every batch.
         var manifest = _pack.Manifest;
-        var probabilities = new OutputBinding(_outputNames[0], [images.Count, _findingCount], new float[images.Count * _findingCount]);
+        var probabilities = new OutputBinding(_outputNames[0], [images.Count, _findingCount], GC.AllocateUninitializedArray<float>(images.Count * _findingCount));
         var heatmaps = _includeHeatmaps
-            ? new OutputBinding(_outputNames[1], [images.Count, _findingCount, _heatmapRows, _heatmapColumns], new float[images.Count * _findingCount * _heatmapRows * _heatmapColumns])
+            ? new OutputBinding(_outputNames[1], [images.Count, _findingCount, _heatmapRows, _heatmapColumns], GC.AllocateUninitializedArray<float>(images.Count * _findingCount * _heatmapRows * _heatmapColumns))
             : null;
         _pack.Session.Run(manifest.Preprocessing.InputTensor.Name, _imageShape, input, images.Count, heatmaps is null ? [probabilities] : [probabilities, heatmaps]);
 
