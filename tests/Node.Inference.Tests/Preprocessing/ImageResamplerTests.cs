@@ -27,6 +27,25 @@ public sealed class ImageResamplerTests
     }
 
     [Test]
+    [Description("Each thread keeps the taps and row buffers of the last size it resized. A later image, of the same size or not, must not reuse rows interpolated from an earlier one: single-row images need the same source row for every target row.")]
+    public void Consecutive_resizes_each_match_formula()
+    {
+        (int Rows, int Columns, int TargetRows, int TargetColumns)[] sizes =
+            [(1, 8, 5, 3), (1, 8, 5, 3), (192, 192, 256, 256), (192, 192, 256, 256), (9, 6, 4, 3), (192, 192, 256, 256)];
+
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var (rows, columns, targetRows, targetColumns) = sizes[i];
+            var source = RandomImage(rows, columns, seed: 50 + i);
+
+            var resized = ImageResampler.Resize(source, rows, columns, targetRows, targetColumns, Interpolation.Bilinear);
+
+            var expected = PerPixelBilinear(source, rows, columns, targetRows, targetColumns);
+            Assert.That(MaxDifference(resized, expected), Is.LessThan(1e-3), $"resize {i + 1}, {rows} × {columns} to {targetRows} × {targetColumns}");
+        }
+    }
+
+    [Test]
     public void Same_size_resize_returns_a_copy()
     {
         float[] source = [1, 2, 3, 4];
