@@ -116,6 +116,11 @@ public static class AnalyzeCommand
                 await console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
                 return InputNotFoundExitCode;
             }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // For example --out names a file, or a folder this user cannot write.
+                return FailureText.Report(console.Error, $"cannot write the results to {Path.GetFullPath(outputDirectory)}", FailureText.Reason(exception));
+            }
         }
     }
 

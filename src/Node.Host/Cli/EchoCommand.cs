@@ -30,7 +30,11 @@ internal sealed class EchoCommand : Command
         {
             result =>
             {
-                var seconds = result.GetValueOrDefault<double>();
+                if (!OptionValue.TryGet<double>(result, out var seconds))
+                {
+                    return;
+                }
+
                 if (!(seconds > 0) || seconds > TimeSpan.MaxValue.TotalSeconds)
                 {
                     result.AddError($"--timeout {seconds.ToString(CultureInfo.InvariantCulture)} must be a positive number of seconds.");

@@ -75,7 +75,11 @@ internal sealed class PeerOptions
         {
             result =>
             {
-                var port = result.GetValueOrDefault<int>();
+                if (!OptionValue.TryGet<int>(result, out var port))
+                {
+                    return;
+                }
+
                 if (port is < 1 or > 65535)
                 {
                     result.AddError($"--port {port} is not a TCP port (1 to 65535).");
@@ -115,7 +119,11 @@ internal sealed class PeerOptions
         {
             result =>
             {
-                var length = result.GetValueOrDefault<int>();
+                if (!OptionValue.TryGet<int>(result, out var length))
+                {
+                    return;
+                }
+
                 if (length is < DicomServerOptions.MinMaxPduLength or > DicomServerOptions.MaxMaxPduLength)
                 {
                     result.AddError($"--max-pdu {length} is outside {DicomServerOptions.MinMaxPduLength} to {DicomServerOptions.MaxMaxPduLength} bytes.");

@@ -39,7 +39,11 @@ public static class SynthCommand
         };
         images.Validators.Add(result =>
         {
-            var count = result.GetValueOrDefault<int?>();
+            if (!OptionValue.TryGet<int?>(result, out var count))
+            {
+                return;
+            }
+
             if (count is < 1 or > MaxImagesPerStudy)
             {
                 result.AddError($"--images {count} is invalid; expected an integer from 1 to {MaxImagesPerStudy}.");
@@ -47,7 +51,11 @@ public static class SynthCommand
         });
         studies.Validators.Add(result =>
         {
-            var count = result.GetValueOrDefault<int>();
+            if (!OptionValue.TryGet<int>(result, out var count))
+            {
+                return;
+            }
+
             if (count is < 1 or > MaxStudies)
             {
                 result.AddError($"--studies {count} is invalid; expected an integer from 1 to {MaxStudies}.");
@@ -66,7 +74,16 @@ public static class SynthCommand
         {
             var directory = parseResult.GetValue(output)!;
             var generator = new PhantomGenerator(parseResult.GetValue(modality), parseResult.GetValue(seed), parseResult.GetValue(images));
-            var files = PhantomWriter.Write(directory, generator.Generate(parseResult.GetValue(studies)));
+            int files;
+            try
+            {
+                files = PhantomWriter.Write(directory, generator.Generate(parseResult.GetValue(studies)));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return FailureText.Report(parseResult.InvocationConfiguration.Error, $"cannot write the studies to {Path.GetFullPath(directory)}", FailureText.Reason(exception));
+            }
+
             parseResult.InvocationConfiguration.Output.WriteLine($"Wrote {files} DICOM file(s) and {PhantomWriter.LabelsFileName} to {Path.GetFullPath(directory)}.");
             return 0;
         });

@@ -49,6 +49,9 @@ public sealed class EchoCommandTests
     [TestCase("--calling-ae", "BACK\\SLASH")]
     [TestCase("--timeout", "0")]
     [TestCase("--host", "")]
+    [TestCase("--port", "abc")]
+    [TestCase("--port", "")]
+    [TestCase("--timeout", "abc")]
     public void Echo_with_invalid_option_is_usage_error(string option, string value)
     {
         var result = Ainode.Run("echo", option, value);

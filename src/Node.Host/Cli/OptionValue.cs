@@ -1,0 +1,26 @@
+using System.CommandLine.Parsing;
+
+namespace Node.Host.Cli;
+
+/// <summary>Reads an option's value inside a validator, where the value's text may not convert to its type.</summary>
+internal static class OptionValue
+{
+    /// <summary>
+    /// Returns whether the option's text converts to <typeparamref name="T"/>, and the value where it
+    /// does. Where it does not, the parser reports the error itself ("Cannot parse argument 'abc' for
+    /// option '--port'"), so a validator returns without a second one.
+    /// </summary>
+    public static bool TryGet<T>(OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
+    }
+}
