@@ -33,6 +33,8 @@ public static class NodeHost
             return InvalidSettingsExitCode;
         }
 
+        // Read before the run: a host that fails to start is disposed, services and all.
+        var settings = app.Services.GetRequiredService<NodeSettings>();
         try
         {
             app.Run();
@@ -41,11 +43,10 @@ public static class NodeHost
         catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException)
         {
             // Another program uses the port. The host has logged the exception, so this line names the setting.
-            var settings = app.Services.GetRequiredService<NodeSettings>();
             var key = exception is System.Net.Sockets.SocketException
                 ? $"Dicom:BindAddress and Dicom:Port ({settings.Dicom.BindAddress}:{settings.Dicom.Port})"
                 : $"Web:Url ({settings.Web.Url})";
-            error.WriteLine($"ainode: the node did not start: cannot listen on {key}: {exception.Message}. Stop the program that uses the port or choose another port.");
+            error.WriteLine($"ainode: the node did not start: cannot listen on {key}: {exception.Message.TrimEnd('.')}. Stop the program that uses the port or choose another port.");
             return InvalidSettingsExitCode;
         }
     }

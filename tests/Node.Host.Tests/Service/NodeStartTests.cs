@@ -82,6 +82,21 @@ public sealed class NodeStartTests
         Assert.That(output, Does.Contain("not valid JSON"));
     }
 
+    [Test]
+    public void Dicom_port_in_use_stops_start()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var settings = NodeProcess.BaseSettings(port);
+
+        var (exitCode, output) = RunToExit(settings);
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain($"cannot listen on Dicom:BindAddress and Dicom:Port (127.0.0.1:{port})"));
+        Assert.That(output, Does.Not.Contain("Unhandled exception"));
+    }
+
     private (int ExitCode, string Output) RunToExit(Dictionary<string, string> settings)
     {
         using var node = NodeProcess.StartWithoutWaiting(_folder, settings);
