@@ -63,7 +63,8 @@ public static class NodeHost
         var errors = new List<string>();
         var settings = NodeSettings.Bind(configuration, errors);
         var startupLogging = new StartupLogging(CreateStartupLoggerFactory(configuration));
-        var catalog = errors.Count == 0 ? CheckEnvironment(settings, startupLogging.Factory, errors) : null;
+        StorageLock? storageLock = null;
+        var catalog = errors.Count == 0 ? CheckEnvironment(settings, startupLogging.Factory, errors, out storageLock) : null;
         if (catalog is null)
         {
             startupLogging.Dispose();
@@ -76,9 +77,13 @@ public static class NodeHost
             return null;
         }
 
-        return settings.Web.Enabled
+        var host = settings.Web.Enabled
             ? BuildWeb(configuration, settings, catalog, startupLogging)
             : BuildPlain(configuration, settings, catalog, startupLogging);
+
+        // Released when the host stops, or with the process where the host never starts.
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(storageLock!.Dispose);
+        return host;
     }
 
     private static IConfiguration? LoadConfiguration(string? settingsFile, TextWriter error)
@@ -109,11 +114,25 @@ public static class NodeHost
         }
     }
 
-    private static ModelPackCatalog? CheckEnvironment(NodeSettings settings, ILoggerFactory loggerFactory, List<string> errors)
+    private static ModelPackCatalog? CheckEnvironment(NodeSettings settings, ILoggerFactory loggerFactory, List<string> errors, out StorageLock? storageLock)
     {
+        storageLock = null;
         StartupChecks.CheckWritable("Storage:Root", settings.Storage.RootPath, errors);
         StartupChecks.CheckWritable("JobStore:SqlitePath", Path.GetDirectoryName(settings.JobStore.EffectiveSqlitePath(settings.Storage))!, errors);
-        return errors.Count == 0 ? StartupChecks.LoadModelPacks(settings, loggerFactory, errors) : null;
+        if (errors.Count > 0 || StorageLock.TryAcquire(settings.Storage.RootPath, errors) is not { } acquired)
+        {
+            return null;
+        }
+
+        var catalog = StartupChecks.LoadModelPacks(settings, loggerFactory, errors);
+        if (catalog is null)
+        {
+            acquired.Dispose();
+            return null;
+        }
+
+        storageLock = acquired;
+        return catalog;
     }
 
     private static IHost BuildWeb(IConfiguration configuration, NodeSettings settings, ModelPackCatalog catalog, StartupLogging startupLogging)

@@ -85,9 +85,9 @@ public sealed class NodeStartTests
     [Test]
     public void Dicom_port_in_use_stops_start()
     {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        taken.Start();
-        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         var settings = NodeProcess.BaseSettings(port);
 
         var (exitCode, output) = RunToExit(settings);
@@ -95,6 +95,23 @@ public sealed class NodeStartTests
         Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
         Assert.That(output, Does.Contain($"cannot listen on Dicom:BindAddress and Dicom:Port (127.0.0.1:{port})"));
         Assert.That(output, Does.Not.Contain("Unhandled exception"));
+    }
+
+    [Test]
+    [Description("Two nodes on one storage root would both take the jobs in Analysing as left behind by a stopped process. The second stops at start, and once the first has stopped, a node starts there again.")]
+    public async Task Second_node_on_same_storage_stops()
+    {
+        using var first = await NodeProcess.StartAsync(_folder, NodeProcess.BaseSettings(LoopbackPorts.FindFree()));
+
+        var (exitCode, output) = RunToExit(NodeProcess.BaseSettings(LoopbackPorts.FindFree()));
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain("another ainode process uses this folder"));
+        first.Terminate();
+        Assert.That(first.WaitForExit(), Is.Zero, first.Output);
+        using var next = await NodeProcess.StartAsync(_folder, NodeProcess.BaseSettings(LoopbackPorts.FindFree()));
+        next.Terminate();
+        Assert.That(next.WaitForExit(), Is.Zero, next.Output);
     }
 
     private (int ExitCode, string Output) RunToExit(Dictionary<string, string> settings)
