@@ -19,4 +19,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "No SR or SC written for study '{StudyInstanceUid}': {Reason}")]
     public static partial void ReportsNotWritten(ILogger logger, string studyInstanceUid, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "{Count} incomplete file(s) named .*.partial found in {Folder}: a receiver stopped before finishing them, so none got a success status. Delete them once no receiver writes to this folder")]
+    public static partial void PartialFilesFound(ILogger logger, int count, string folder);
 }

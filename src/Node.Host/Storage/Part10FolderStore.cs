@@ -36,6 +36,7 @@ internal sealed class Part10FolderStore : IDicomStoreHandler
     {
         _folder = Path.GetFullPath(folder);
         _logger = logger;
+        ReportLeftovers();
     }
 
     public async ValueTask<DicomStoreResult> StoreAsync(DicomStoreRequest request, Stream dataSet, CancellationToken cancellationToken)
@@ -67,6 +68,19 @@ internal sealed class Part10FolderStore : IDicomStoreHandler
         return DicomStoreResult.Success;
     }
 
+
+    /// <summary>
+    /// Logs the temporary files a stopped receiver left in the folder. They are not deleted, since
+    /// another receiver may be writing them into the same folder.
+    /// </summary>
+    private void ReportLeftovers()
+    {
+        var count = Directory.EnumerateFiles(_folder, ".*" + TemporaryExtension).Count();
+        if (count > 0)
+        {
+            HostLog.PartialFilesFound(_logger, count, _folder);
+        }
+    }
 
     private void DeleteQuietly(string path)
     {

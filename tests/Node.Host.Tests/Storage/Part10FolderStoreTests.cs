@@ -7,6 +7,7 @@ using Node.Dicom.Network.Server;
 using Node.Dicom.Tags;
 using Node.Dicom.Uids;
 using Node.Host.Storage;
+using Node.Testing;
 
 namespace Node.Host.Tests.Storage;
 
@@ -31,6 +32,19 @@ public sealed class Part10FolderStoreTests
 
     [TearDown]
     public void DeleteFolders() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    public void Leftover_partial_files_are_reported()
+    {
+        File.WriteAllText(Path.Combine(_folder, ".1.2.3.0123456789abcdef0123456789abcdef.partial"), "cut short");
+        using var logs = new TestLoggerFactory();
+
+        _ = new Part10FolderStore(_folder, logs.CreateLogger("store"));
+
+        Assert.That(logs.Count(2005), Is.EqualTo(1));
+        Assert.That(logs.Lines.Single(), Does.Contain($"1 incomplete file(s) named .*.partial found in {_folder}"));
+        Assert.That(Directory.GetFiles(_folder), Has.Length.EqualTo(1), "the file stays: another receiver may be writing it");
+    }
 
     [TestCase("../../x", Description = "A relative path out of the folder.")]
     [TestCase("/tmp/x", Description = "An absolute path.")]
