@@ -5,6 +5,8 @@ using Node.Host.Configuration;
 using Node.Host.Jobs;
 using DeliveryRecord = Node.Host.Jobs.Delivery;
 
+using Node.Host.Logging;
+
 namespace Node.Host.Delivery;
 
 /// <summary>
@@ -83,7 +85,7 @@ public sealed class ResultSenderService : BackgroundService
         _jobsFromEarlierProcess ??= [.. jobs.Select(job => job.Id)];
         foreach (var job in jobs)
         {
-            using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.Id, ["StudyInstanceUid"] = job.StudyInstanceUid });
+            using var scope = _logger.BeginScope(LogFields.Job(job.Id, job.StudyInstanceUid));
             try
             {
                 await SendJobAsync(job, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,8 @@ using Node.Dicom.Network.Dimse;
 using Node.Dicom.Network.Server;
 using Node.Host.Jobs;
 
+using Node.Host.Logging;
+
 namespace Node.Host.Ingest;
 
 /// <summary>
@@ -63,7 +65,7 @@ public sealed class StoreScpHandler : IDicomStoreHandler
         }
 
         // Place and record under the instance's lock.
-        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["StudyInstanceUid"] = staged.StudyInstanceUid, ["SopInstanceUid"] = staged.SopInstanceUid });
+        using var scope = _logger.BeginScope(LogFields.Instance(staged.StudyInstanceUid, staged.SopInstanceUid));
         using (await _instanceLock.AcquireAsync($"{staged.StudyInstanceUid}/{staged.SopInstanceUid}", cancellationToken).ConfigureAwait(false))
         {
             return await PlaceAndRecordAsync(request, staged, cancellationToken).ConfigureAwait(false);
