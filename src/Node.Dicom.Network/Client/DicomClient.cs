@@ -67,7 +67,7 @@ public sealed class DicomClient
         var proposals = Propose(readable.Select(header => (header.SopClassUid!, header.TransferSyntax!)));
         if (proposals.Count == 0)
         {
-            throw new DicomNegotiationException("None of the files could be read, so no presentation context would be proposed.");
+            throw new DicomNegotiationException($"None of the files could be read, so no presentation context would be proposed. {DescribeUnreadable(headers)}");
         }
 
         // Send each readable file in turn over one association.
@@ -89,6 +89,19 @@ public sealed class DicomClient
         }
 
         return [.. outcomes.Select((outcome, i) => outcome ?? new DicomStoreOutcome(headers[i].Path, headers[i].SopClassUid, null, null, "not sent: the association ended before this file"))];
+    }
+
+    /// <summary>Names the first unreadable file and its reason, and how many others there are.</summary>
+    private static string DescribeUnreadable(List<FileHeader> headers)
+    {
+        if (headers.Count == 0)
+        {
+            return "No file was given.";
+        }
+
+        var first = headers[0];
+        var others = headers.Count > 1 ? $" ({headers.Count - 1} other file(s) could not be read either)" : string.Empty;
+        return $"{first.Path}: {first.Error?.TrimEnd('.')}{others}.";
     }
 
     /// <summary>

@@ -46,6 +46,12 @@ internal sealed class DumpCommand : Command
 
     private static int Run(string path, bool json, bool stopBeforePixelData, TextWriter output, TextWriter error)
     {
+        if (Directory.Exists(path))
+        {
+            error.WriteLine($"ainode: cannot read {path}: it is a folder; dump takes one DICOM file");
+            return FailureExitCode;
+        }
+
         if (!File.Exists(path))
         {
             error.WriteLine($"ainode: cannot read {path}: no such file");

@@ -52,6 +52,17 @@ public sealed class DumpCommandTests
     }
 
     [Test]
+    public void Dump_of_folder_says_so()
+    {
+        var folder = Path.GetTempPath();
+
+        var result = Ainode.Run("dump", folder);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Is.EqualTo($"ainode: cannot read {folder}: it is a folder; dump takes one DICOM file\n"));
+    }
+
+    [Test]
     public void Dump_reports_missing_file()
     {
         var result = Ainode.Run("dump", "/nonexistent/file.dcm");

@@ -135,6 +135,19 @@ public sealed class SendCommandTests
     }
 
     [Test]
+    public void Send_of_only_unreadable_files_names_one()
+    {
+        var path = Path.Combine(_received, "not-dicom.dcm");
+        File.WriteAllText(path, "not DICOM");
+
+        var result = Ainode.Run("send", path, "--port", Text(LoopbackPorts.FindFree()));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(result.Error, Does.Contain($"None of the files could be read, so no presentation context would be proposed. {path}: "));
+    }
+
+    [Test]
     public void Send_without_path_is_usage_error()
     {
         var result = Ainode.Run("send");
