@@ -53,6 +53,10 @@ public static class AnalyzeCommand
         {
             Description = "Write only results.json, without the SR and SC files.",
         };
+        var cpu = new Option<bool>("--cpu")
+        {
+            Description = "Run the model on the CPU without trying CUDA first, for a machine without a GPU.",
+        };
 
         var command = new Command("analyze", "Analyse DICOM files with a model pack and write each study's results.json, SR and SC.")
         {
@@ -61,6 +65,7 @@ public static class AnalyzeCommand
             model,
             language,
             noReports,
+            cpu,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -71,6 +76,7 @@ public static class AnalyzeCommand
                 parseResult.GetValue(output)!,
                 parseResult.GetValue(model)!,
                 reports,
+                new InferenceOptions { UseCuda = !parseResult.GetValue(cpu) },
                 loggerFactory ?? ownLogging!,
                 parseResult.InvocationConfiguration,
                 cancellationToken).ConfigureAwait(false);
@@ -86,9 +92,8 @@ public static class AnalyzeCommand
         builder.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
     });
 
-    private static async Task<int> RunAsync(string inputPath, string outputDirectory, string packDirectory, ReportOptions? reports, ILoggerFactory loggerFactory, InvocationConfiguration console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string inputPath, string outputDirectory, string packDirectory, ReportOptions? reports, InferenceOptions options, ILoggerFactory loggerFactory, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        var options = new InferenceOptions();
         ModelPack pack;
         try
         {
