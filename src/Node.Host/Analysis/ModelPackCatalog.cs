@@ -71,6 +71,5 @@ public sealed class ModelPackCatalog : IDisposable
     }
 
     /// <summary>Modality and SOP class decide the route; the other rules decide, once routed, whether the study is analysed.</summary>
-    private static bool Fits(InputRuleChecker rules, DicomDataset instance) =>
-        !rules.Check(instance).Any(reason => reason.Rule is NotAnalysedRule.Modality or NotAnalysedRule.SopClass);
+    private static bool Fits(InputRuleChecker rules, DicomDataset instance) => rules.IsOfAcceptedKind(instance);
 }

@@ -21,6 +21,10 @@ internal static partial class Log
         Message = "Study {StudyInstanceUid} analysed by {PackName} {PackVersion}: {ImageCount} image(s), any finding {AnyFindingPresent}")]
     public static partial void StudyAnalysed(ILogger logger, string studyInstanceUid, string packName, string packVersion, int imageCount, bool anyFindingPresent);
 
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information,
+        Message = "Study {StudyInstanceUid}: {LeftOutCount} of {InstanceCount} instance(s) left out of the analysis by {PackName} {PackVersion}, because their modality or SOP class is not one the pack takes")]
+    public static partial void InstancesLeftOut(ILogger logger, string studyInstanceUid, int leftOutCount, int instanceCount, string packName, string packVersion);
+
     [LoggerMessage(EventId = 3020, Level = LogLevel.Warning,
         Message = "Skipped {FilePath}: not a readable DICOM file: {FailureReason}")]
     public static partial void FileSkipped(ILogger logger, string filePath, string failureReason);

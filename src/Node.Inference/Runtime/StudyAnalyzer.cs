@@ -4,18 +4,22 @@ using Node.Inference.Imaging;
 using Node.Inference.Packs;
 using Node.Inference.Preprocessing;
 using Node.Inference.Results;
+using Node.Inference.Validation;
 
 namespace Node.Inference.Runtime;
 
 /// <summary>
 /// Analyses studies with one model pack: checks each instance, preprocesses it, runs the model
 /// in batches and combines image results into study results. Images of many studies share
-/// batches, so a large set runs as fast as one long study.
+/// batches, so a large set runs as fast as one long study. Instances of another modality or SOP
+/// class beside the pack's own (a dose report in a CT study) are left out. Any other broken rule
+/// makes the whole study "not analysed".
 /// </summary>
 public sealed class StudyAnalyzer
 {
     private readonly ModelPack _pack;
     private readonly ImagePipeline _pipeline;
+    private readonly InputRuleChecker _rules;
     private readonly ILogger _logger;
 
     /// <param name="pack">The loaded model pack; the analyser does not dispose it.</param>
@@ -27,6 +31,7 @@ public sealed class StudyAnalyzer
         options.ThrowIfInvalid();
         _pack = pack;
         _pipeline = new ImagePipeline(pack, new ImagePreprocessor(pack.Manifest, decoder), options);
+        _rules = new InputRuleChecker(pack.Manifest.Input);
         _logger = logger ?? NullLogger<StudyAnalyzer>.Instance;
     }
 
@@ -43,6 +48,7 @@ public sealed class StudyAnalyzer
     /// <exception cref="Microsoft.ML.OnnxRuntime.OnnxRuntimeException">A run failed, for example because an output's shape differs from the shape the manifest declares.</exception>
     public async Task<IReadOnlyList<StudyResult>> AnalyzeAsync(IReadOnlyList<StudyInput> studies, CancellationToken cancellationToken = default)
     {
+        studies = [.. studies.Select(LeaveOutOtherKinds)];
         var instances = studies.SelectMany(study => study.Instances).ToList();
         var (outcomes, imageResults) = await _pipeline.RunAsync(instances, cancellationToken).ConfigureAwait(false);
 
@@ -60,6 +66,24 @@ public sealed class StudyAnalyzer
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Returns the study without its instances of a modality or SOP class the pack does not take,
+    /// such as a dose report in a CT study, where it has instances of both kinds. A study with no
+    /// instance of the pack's kind stays whole, so its result names them as the reason.
+    /// </summary>
+    private StudyInput LeaveOutOtherKinds(StudyInput study)
+    {
+        var accepted = study.Instances.Where(instance => _rules.IsOfAcceptedKind(instance.Dataset)).ToList();
+        if (accepted.Count == 0 || accepted.Count == study.Instances.Count)
+        {
+            return study;
+        }
+
+        var identity = _pack.Identity;
+        Log.InstancesLeftOut(_logger, study.StudyInstanceUid, study.Instances.Count - accepted.Count, study.Instances.Count, identity.Name, identity.Version);
+        return study with { Instances = accepted };
     }
 
     private void LogResult(StudyResult result)

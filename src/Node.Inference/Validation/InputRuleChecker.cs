@@ -22,6 +22,14 @@ public sealed class InputRuleChecker
         _rules = rules;
     }
 
+    /// <summary>
+    /// Returns whether the instance's modality and SOP class are ones the pack takes. An instance
+    /// of another kind in a study, such as a dose report beside CT images, is left out of the
+    /// analysis. The other rules decide whether an instance of the right kind can be analysed.
+    /// </summary>
+    public bool IsOfAcceptedKind(DicomDataset dataset) =>
+        !Check(dataset).Any(reason => reason.Rule is NotAnalysedRule.Modality or NotAnalysedRule.SopClass);
+
     /// <summary>Returns the rules the instance breaks; empty where it meets them all.</summary>
     public IReadOnlyList<NotAnalysedReason> Check(DicomDataset dataset)
     {

@@ -128,6 +128,22 @@ public sealed class StudyAnalyzerTests
         Assert.That(result, Is.TypeOf<NotAnalysedStudyResult>());
     }
 
+    [Test]
+    [Description("CT studies often carry a dose report or another non-image instance. Such an instance is left out, and the CT images are analysed.")]
+    public async Task Ct_study_with_mr_instance_is_analysed()
+    {
+        var path = Peers.RequirePath(Path.Combine(Peers.PydicomTestFiles, "MR_small.dcm"), "python3-pydicom");
+        var ct = PhantomSets.AsInputs(PhantomSets.Generate(1, 3))[0];
+        var mr = DicomFile.Open(path).Dataset;
+        mr.SetString(DicomTags.StudyInstanceUID, ct.StudyInstanceUid);
+        var study = ct with { Instances = [.. ct.Instances, StudyInstance.FromDataset(mr)] };
+
+        var result = (await Analyze([study], ReferencePack.CpuOptions()))[0];
+
+        Assert.That(result, Is.TypeOf<AnalysedStudyResult>());
+        Assert.That(((AnalysedStudyResult)result).Images, Has.Count.EqualTo(ct.Instances.Count));
+    }
+
     private static async Task<IReadOnlyList<StudyResult>> Analyze(IReadOnlyList<StudyInput> inputs, InferenceOptions options) =>
         await new StudyAnalyzer(ReferencePack.Shared, new DicomPixelDataDecoder(), options).AnalyzeAsync(inputs);
 
