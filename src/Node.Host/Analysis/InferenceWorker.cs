@@ -16,7 +16,7 @@ namespace Node.Host.Analysis;
 /// Claims ready studies one at a time, runs the model pack that fits, writes the SR and SC to the
 /// outbox and hands the job to the sender. A step that throws sends the job back to Ready until
 /// <see cref="InferenceOptions.MaxAttempts"/> is spent, then marks it failed. At stop, the job in
-/// hand goes back to Ready, so the next start analyses it again.
+/// hand goes back to Ready with its attempt given back, so the next start analyses it again.
 /// </summary>
 public sealed class InferenceWorker : BackgroundService
 {
@@ -196,7 +196,7 @@ public sealed class InferenceWorker : BackgroundService
     {
         try
         {
-            await _store.TransitionAsync(job.Id, state, JobState.Ready, _time.GetUtcNow(), lastError: "handed back at stop").ConfigureAwait(false);
+            await _store.HandBackAsync(job.Id, state, _time.GetUtcNow()).ConfigureAwait(false);
             AnalysisLog.HandedBack(_logger, job.StudyInstanceUid, job.Id);
         }
         catch (Exception exception) when (exception is JobStateConflictException or JobStoreException)

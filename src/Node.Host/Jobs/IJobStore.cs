@@ -39,6 +39,13 @@ public interface IJobStore
     /// <exception cref="JobStateConflictException">The job does not exist or is not in <paramref name="from"/>.</exception>
     Task<Job> TransitionAsync(long jobId, JobState from, JobState to, DateTimeOffset now, string? lastError = null, string? outcome = null, string? outboxFolder = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves a job the node was working on back to Ready at a graceful stop, and gives back the
+    /// attempt its claim counted: the stop is not the job's failure.
+    /// </summary>
+    /// <exception cref="JobStateConflictException">The job does not exist or is not in <paramref name="from"/>.</exception>
+    Task<Job> HandBackAsync(long jobId, JobState from, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>The job, or null where no job has this id.</summary>
     Task<Job?> GetJobAsync(long jobId, CancellationToken cancellationToken = default);
 

@@ -218,6 +218,22 @@ public abstract class JobStoreContractTests
     }
 
     [Test]
+    [Description("A graceful stop is not the job's failure, so handing the job back returns the attempt its claim counted.")]
+    public async Task Hand_back_returns_the_attempt()
+    {
+        var job = await ReadyJobAsync("1.2.3");
+        var claimed = await Store.ClaimAsync(JobState.Ready, JobState.Analysing, Start.AddMinutes(1));
+
+        var handedBack = await Store.HandBackAsync(job, JobState.Analysing, Start.AddMinutes(2));
+
+        Assert.That(claimed!.Attempts, Is.EqualTo(1));
+        Assert.That(handedBack.State, Is.EqualTo(JobState.Ready));
+        Assert.That(handedBack.Attempts, Is.Zero);
+        Assert.That(handedBack.LastError, Is.EqualTo("handed back at stop"));
+        Assert.ThrowsAsync<JobStateConflictException>(() => Store.HandBackAsync(job, JobState.Analysing, Start.AddMinutes(3)));
+    }
+
+    [Test]
     [Description("After a restart, work in progress is redone; receiving and sending jobs stay, since their state survived.")]
     public async Task Resume_moves_interrupted_jobs_to_ready()
     {

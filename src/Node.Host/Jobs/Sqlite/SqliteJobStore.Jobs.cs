@@ -43,6 +43,22 @@ public sealed partial class SqliteJobStore
             cancellationToken);
     }
 
+    public Task<Job> HandBackAsync(long jobId, JobState from, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        const string Sql = """
+            UPDATE jobs SET state = $ready, attempts = max(attempts - 1, 0), updated_at = $now, last_error = 'handed back at stop'
+            WHERE id = $id AND state = $from
+            """ + ReturningJob;
+        return _database.WriteAsync(
+            "hand a job back at stop",
+            async connection =>
+            {
+                var jobs = await SqliteDatabase.QueryAsync(connection, Sql, ReadJob, cancellationToken, ("$ready", JobState.Ready.ToString()), ("$now", FormatTime(now)), ("$id", jobId), ("$from", from.ToString())).ConfigureAwait(false);
+                return jobs.Count == 1 ? jobs[0] : throw await ConflictAsync(connection, jobId, from, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     public Task<Job> TransitionAsync(long jobId, JobState from, JobState to, DateTimeOffset now, string? lastError = null, string? outcome = null, string? outboxFolder = null, CancellationToken cancellationToken = default)
     {
         const string Sql = """
