@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Node.Host.Delivery;
 using Node.Host.Jobs;
 
 namespace Node.Host.Hosting;
 
 /// <summary>
-/// <c>GET /health</c>: 200 with the count of jobs in each unfinished state and in Failed, and the
-/// latest failed jobs with their errors, while the job store responds; 503 where it does not. For
-/// load balancers, systemd watchdogs and people.
+/// <c>GET /health</c>: 200 with the count of jobs in each unfinished state and in Failed, the
+/// latest failed jobs with their errors, and each destination's circuit (Closed, Open while the
+/// destination is taken for down, HalfOpen while a C-ECHO probes it), while the job store responds;
+/// 503 where it does not. For load balancers, systemd watchdogs and people.
 /// </summary>
 internal static class HealthEndpoint
 {
@@ -40,7 +42,9 @@ internal static class HealthEndpoint
                 .OrderByDescending(job => job.Id)
                 .Take(ListedFailures)
                 .Select(job => new { jobId = job.Id, studyInstanceUid = job.StudyInstanceUid, updatedAt = job.UpdatedAt, lastError = job.LastError });
-            return Results.Json(new { status = "ok", jobs, latestFailures });
+            var destinations = context.RequestServices.GetRequiredService<ResultSenderService>().Destinations
+                .Select(destination => new { name = destination.Name, circuit = destination.CircuitState.ToString() });
+            return Results.Json(new { status = "ok", jobs, latestFailures, destinations });
         }
         catch (JobStoreException exception)
         {

@@ -98,6 +98,7 @@ internal static class NodeServices
             provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StudyAssemblyService>();
         services.AddHostedService<InferenceWorker>();
-        services.AddHostedService<ResultSenderService>();
+        services.AddSingleton<ResultSenderService>();
+        services.AddHostedService(provider => provider.GetRequiredService<ResultSenderService>());
     }
 }

@@ -245,6 +245,10 @@ public sealed class NodePipelineTests
             Assert.That(json.RootElement.GetProperty("jobs").GetProperty("Sending").GetInt32(), Is.Zero);
             Assert.That(json.RootElement.GetProperty("jobs").GetProperty("Failed").GetInt32(), Is.Zero);
             Assert.That(json.RootElement.GetProperty("latestFailures").GetArrayLength(), Is.Zero);
+            var destinations = json.RootElement.GetProperty("destinations");
+            Assert.That(destinations.GetArrayLength(), Is.EqualTo(1));
+            Assert.That(destinations[0].GetProperty("name").GetString(), Is.EqualTo("pacs"));
+            Assert.That(destinations[0].GetProperty("circuit").GetString(), Is.EqualTo("Closed"));
         }
     }
 
