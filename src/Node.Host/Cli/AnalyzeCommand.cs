@@ -114,6 +114,13 @@ public static class AnalyzeCommand
                 var summary = await FolderAnalysis.RunAsync(inputPath, outputDirectory, analyzer, loggerFactory.CreateLogger(typeof(AnalyzeCommand)), cancellationToken, writeReports).ConfigureAwait(false);
                 await console.Output.WriteLineAsync(
                     $"{summary.StudiesAnalysed} stud(ies) analysed, {summary.StudiesNotAnalysed} not analysed, {summary.FilesSkipped} file(s) skipped; results in {Path.GetFullPath(outputDirectory)}.").ConfigureAwait(false);
+                if (summary.FilesRead == 0)
+                {
+                    // Nothing to analyse is a failure for a script that expects results.
+                    var found = summary.FilesSkipped == 0 ? "no file" : $"{summary.FilesSkipped} file(s), none of them readable DICOM (the log names each with its reason)";
+                    return FailureText.Report(console.Error, $"nothing analysed in {Path.GetFullPath(inputPath)}", $"found {found}");
+                }
+
                 return 0;
             }
             catch (FileNotFoundException exception)

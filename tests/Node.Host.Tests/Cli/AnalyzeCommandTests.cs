@@ -24,4 +24,17 @@ public sealed class AnalyzeCommandTests
         Assert.That(result.Error, Does.Not.Contain("failed to load"));
         Assert.That(result.Output, Does.Contain("1 stud(ies) analysed"));
     }
+
+    [Test]
+    [Description("A script that runs analyze expects results: a folder with no readable DICOM file ends with exit status 1 and one line that says why.")]
+    public void Analyze_of_unreadable_files_fails()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(_folder, "input")).FullName;
+        File.WriteAllText(Path.Combine(input, "notes.txt"), "not DICOM");
+
+        var result = Ainode.Run("analyze", input, "--out", Path.Combine(_folder, "output"), "--cpu");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.Contain($"ainode: nothing analysed in {input}: found 1 file(s), none of them readable DICOM"));
+    }
 }
