@@ -17,6 +17,9 @@ namespace Node.Inference.Runtime;
 /// </summary>
 public sealed class StudyAnalyzer
 {
+    /// <summary>Stands in the log for the Study Instance UID of instances that have none.</summary>
+    private const string NoStudyUid = "(no Study Instance UID)";
+
     private readonly ModelPack _pack;
     private readonly ImagePipeline _pipeline;
     private readonly InputRuleChecker _rules;
@@ -89,13 +92,14 @@ public sealed class StudyAnalyzer
     private void LogResult(StudyResult result)
     {
         var identity = _pack.Identity;
+        var study = result.StudyInstanceUid.Length > 0 ? result.StudyInstanceUid : NoStudyUid;
         switch (result)
         {
             case NotAnalysedStudyResult notAnalysed:
-                Log.StudyNotAnalysed(_logger, result.StudyInstanceUid, identity.Name, identity.Version, notAnalysed.Reasons.Count, notAnalysed.Reasons[0].Message);
+                Log.StudyNotAnalysed(_logger, study, identity.Name, identity.Version, notAnalysed.Reasons.Count, notAnalysed.Reasons[0].Message);
                 break;
             case AnalysedStudyResult analysed:
-                Log.StudyAnalysed(_logger, result.StudyInstanceUid, identity.Name, identity.Version, analysed.Images.Count, analysed.AnyFinding.IsPresent);
+                Log.StudyAnalysed(_logger, study, identity.Name, identity.Version, analysed.Images.Count, analysed.AnyFinding.IsPresent);
                 break;
         }
     }
