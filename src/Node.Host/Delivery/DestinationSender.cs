@@ -25,8 +25,8 @@ namespace Node.Host.Delivery;
 /// </para>
 /// <para>
 /// The circuit breaker counts rounds. It opens after
-/// <see cref="DestinationsOptions.CircuitBreakerFailureThreshold"/> failed rounds with no
-/// successful round among them within its sampling window (see <see cref="SamplingDuration"/>),
+/// <see cref="DestinationsOptions.CircuitBreakerFailureThreshold"/> failed rounds in a row (a
+/// round that works starts the count again) within its sampling window (see <see cref="SamplingDuration"/>),
 /// and stays open for <see cref="DestinationsOptions.CircuitBreakerBreakDuration"/>; meanwhile a
 /// round returns at once with every file not attempted. The first round after the break is a
 /// C-ECHO probe: success closes the circuit and the same call then sends the files, failure opens
@@ -51,6 +51,9 @@ public sealed class DestinationSender
 
     /// <summary>Reads the circuit's state; the pipeline owns it.</summary>
     private readonly CircuitBreakerStateProvider _circuit = new();
+
+    /// <summary>Resets the breaker's count of failed rounds after each round that worked (see <see cref="RunRoundAsync"/>).</summary>
+    private readonly CircuitBreakerManualControl _circuitControl = new();
 
     private readonly ResiliencePipeline _pipeline;
 
@@ -144,6 +147,14 @@ public sealed class DestinationSender
             {
                 await ExecuteAsync(jobId, round, cancellationToken).ConfigureAwait(false);
             }
+
+            // Polly's breaker opens on a ratio of failures within its sampling window, so one
+            // round that worked minutes ago would keep it closed however many failed after it.
+            // Closing a closed circuit only clears that count, so failed rounds in a row open it.
+            if (_circuit.CircuitState == CircuitState.Closed)
+            {
+                await _circuitControl.CloseAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (BrokenCircuitException exception)
         {
@@ -215,6 +226,7 @@ public sealed class DestinationSender
             SamplingDuration = SamplingDuration,
             BreakDuration = _settings.CircuitBreakerBreakDuration,
             StateProvider = _circuit,
+            ManualControl = _circuitControl,
             ShouldHandle = new PredicateBuilder().Handle<DicomNetworkException>().Handle<DestinationProbeFailedException>(),
             OnOpened = arguments =>
             {

@@ -92,6 +92,31 @@ public sealed class DestinationSenderTests
     }
 
     [Test]
+    [Description("A round that worked before the destination went down does not keep the circuit closed: the threshold counts the failed rounds since the last round that worked.")]
+    public async Task Circuit_opens_after_failures_following_success()
+    {
+        Storescp.RequireProgram();
+        var port = LoopbackPorts.FindFree();
+        var files = ReportFiles.Write(_reports);
+        var sender = StorescpSender(port, Settings(maxRetryAttempts: 1, failureThreshold: 2), new FakeTimeProvider());
+        IReadOnlyList<FileDeliveryResult> delivered;
+        using (await Storescp.StartAsync(_received, port))
+        {
+            delivered = await sender.SendAsync(JobId, files).WaitAsync(Guard);
+        }
+
+        await sender.SendAsync(JobId, files).WaitAsync(Guard);
+        var stateAfterOneFailure = sender.CircuitState;
+        await sender.SendAsync(JobId, files).WaitAsync(Guard);
+
+        Assert.That(delivered.Select(result => result.Outcome), Is.All.EqualTo(FileDeliveryOutcome.Delivered));
+        Assert.That(stateAfterOneFailure, Is.EqualTo(CircuitState.Closed));
+        Assert.That(sender.CircuitState, Is.EqualTo(CircuitState.Open));
+        Assert.That(_logs.Count(CircuitOpened), Is.EqualTo(1));
+        Assert.That(_logs.Count(CircuitClosed), Is.Zero, "clearing the count of a closed circuit is not a state change");
+    }
+
+    [Test]
     [Description("A destination down past the retry limit leaves the files not attempted; the circuit opens after the threshold of failed rounds, and a C-ECHO probe closes it once the destination is back.")]
     public async Task Circuit_opens_then_probe_closes_it()
     {
