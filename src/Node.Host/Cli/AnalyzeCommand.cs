@@ -94,6 +94,13 @@ public static class AnalyzeCommand
 
     private static async Task<int> RunAsync(string inputPath, string outputDirectory, string packDirectory, ReportOptions? reports, InferenceOptions options, ILoggerFactory loggerFactory, InvocationConfiguration console, CancellationToken cancellationToken)
     {
+        // Checked before the model pack loads, which takes a while.
+        if (!File.Exists(inputPath) && !Directory.Exists(inputPath))
+        {
+            FailureText.Report(console.Error, $"cannot analyze {inputPath}", "no such file or folder");
+            return InputNotFoundExitCode;
+        }
+
         ModelPack pack;
         try
         {

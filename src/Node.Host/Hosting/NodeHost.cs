@@ -117,9 +117,10 @@ public static class NodeHost
     private static ModelPackCatalog? CheckEnvironment(NodeSettings settings, ILoggerFactory loggerFactory, List<string> errors, out StorageLock? storageLock)
     {
         storageLock = null;
+        var jobStoreFolder = Path.GetDirectoryName(settings.JobStore.EffectiveSqlitePath(settings.Storage))!;
         StartupChecks.CheckWritable("Storage:Root", settings.Storage.RootPath, errors);
-        StartupChecks.CheckWritable("JobStore:SqlitePath", Path.GetDirectoryName(settings.JobStore.EffectiveSqlitePath(settings.Storage))!, errors);
-        if (errors.Count > 0 || StorageLock.TryAcquire(settings.Storage.RootPath, errors) is not { } acquired)
+        StartupChecks.CheckWritable("JobStore:SqlitePath", jobStoreFolder, errors);
+        if (errors.Count > 0 || StorageLock.TryAcquire([("Storage:Root", settings.Storage.RootPath), ("JobStore:SqlitePath", jobStoreFolder)], errors) is not { } acquired)
         {
             return null;
         }

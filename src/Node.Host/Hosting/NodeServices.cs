@@ -52,6 +52,10 @@ internal static class NodeServices
     private static void AddLogging(IServiceCollection services, IConfiguration configuration) => services.AddLogging(builder =>
     {
         builder.ClearProviders();
+
+        // ASP.NET Core logs five information lines for every request, so each GET /health of a
+        // monitor would crowd out the node's own lines. The Logging section can lower this again.
+        builder.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddConfiguration(configuration.GetSection("Logging"));
         AddConsole(builder);
     });

@@ -1,9 +1,9 @@
 namespace Node.Host.Hosting;
 
 /// <summary>
-/// An exclusive lock on a file in the storage root, held while the node runs. A second node started
-/// on the same folder then stops at start, in place of taking the first node's running jobs as
-/// jobs a stopped process left behind and running them again.
+/// Exclusive locks on a file in the storage root and in the job store's folder, held while the
+/// node runs. A second node started on the same folders then stops at start, in place of taking
+/// the first node's running jobs as jobs a stopped process left behind and running them again.
 /// </summary>
 /// <remarks>
 /// .NET opens a file with <see cref="FileShare.None"/> under an exclusive advisory lock (flock on
@@ -13,14 +13,37 @@ internal sealed class StorageLock : IDisposable
 {
     public const string FileName = "ainode.lock";
 
-    private readonly FileStream _file;
+    private readonly List<FileStream> _files;
 
-    private StorageLock(FileStream file) => _file = file;
+    private StorageLock(List<FileStream> files) => _files = files;
 
-    /// <summary>Takes the lock in <paramref name="root"/>, or adds a line to <paramref name="errors"/> and returns null where another process holds it.</summary>
-    public static StorageLock? TryAcquire(string root, List<string> errors)
+    /// <summary>
+    /// Takes the lock in each folder, each named by its setting's key, or adds a line to
+    /// <paramref name="errors"/> and returns null where another process holds one.
+    /// </summary>
+    public static StorageLock? TryAcquire(IReadOnlyList<(string Key, string Folder)> folders, List<string> errors)
     {
-        var path = Path.Combine(root, FileName);
+        var files = new List<FileStream>();
+        var distinct = folders.DistinctBy(folder => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder.Folder)), StringComparer.Ordinal);
+        foreach (var (key, folder) in distinct)
+        {
+            if (TryOpen(key, folder, errors) is not { } file)
+            {
+                files.ForEach(opened => opened.Dispose());
+                return null;
+            }
+
+            files.Add(file);
+        }
+
+        return new StorageLock(files);
+    }
+
+    public void Dispose() => _files.ForEach(file => file.Dispose());
+
+    private static FileStream? TryOpen(string key, string folder, List<string> errors)
+    {
+        var path = Path.Combine(folder, FileName);
         FileStream file;
         try
         {
@@ -28,12 +51,12 @@ internal sealed class StorageLock : IDisposable
         }
         catch (IOException exception)
         {
-            errors.Add($"Storage:Root = \"{root}\": another ainode process uses this folder and holds {path} ({exception.Message.TrimEnd('.')}). Stop that process, or give this node its own Storage:Root");
+            errors.Add($"{key} = \"{folder}\": another ainode process uses this folder and holds {path} ({exception.Message.TrimEnd('.')}). Stop that process, or give this node a folder of its own");
             return null;
         }
         catch (UnauthorizedAccessException exception)
         {
-            errors.Add($"Storage:Root = \"{root}\": the lock file {path} cannot be opened for writing ({exception.Message.TrimEnd('.')}). Give this user write access to it, or delete it while no node runs");
+            errors.Add($"{key} = \"{folder}\": the lock file {path} cannot be opened for writing ({exception.Message.TrimEnd('.')}). Give this user write access to it, or delete it while no node runs");
             return null;
         }
 
@@ -44,8 +67,6 @@ internal sealed class StorageLock : IDisposable
             writer.WriteLine(Environment.ProcessId);
         }
 
-        return new StorageLock(file);
+        return file;
     }
-
-    public void Dispose() => _file.Dispose();
 }

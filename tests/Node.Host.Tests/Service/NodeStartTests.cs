@@ -114,6 +114,22 @@ public sealed class NodeStartTests
         Assert.That(next.WaitForExit(), Is.Zero, next.Output);
     }
 
+    [Test]
+    public async Task Second_node_on_same_job_store_stops()
+    {
+        using var first = await NodeProcess.StartAsync(_folder, NodeProcess.BaseSettings(LoopbackPorts.FindFree()));
+        var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
+        settings["Storage:Root"] = Path.Combine(_folder, "second");
+        settings["JobStore:SqlitePath"] = Path.Combine(_folder, "var", "jobs.db");
+
+        var (exitCode, output) = RunToExit(settings);
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain("JobStore:SqlitePath = \"" + Path.Combine(_folder, "var") + "\": another ainode process uses this folder"));
+        first.Terminate();
+        Assert.That(first.WaitForExit(), Is.Zero, first.Output);
+    }
+
     private (int ExitCode, string Output) RunToExit(Dictionary<string, string> settings)
     {
         using var node = NodeProcess.StartWithoutWaiting(_folder, settings);
