@@ -64,7 +64,16 @@ public static class NodeHost
         var settings = NodeSettings.Bind(configuration, errors);
         var startupLogging = new StartupLogging(CreateStartupLoggerFactory(configuration));
         StorageLock? storageLock = null;
-        var catalog = errors.Count == 0 ? CheckEnvironment(settings, startupLogging.Factory, errors, out storageLock) : null;
+        var lockErrors = new List<string>();
+        var catalog = errors.Count == 0 ? CheckEnvironment(settings, startupLogging.Factory, errors, lockErrors, out storageLock) : null;
+        if (lockErrors.Count > 0)
+        {
+            // Another node holds the folders: the settings are valid, so the line says so.
+            startupLogging.Dispose();
+            error.WriteLine($"ainode: the node did not start: {lockErrors[0]}.");
+            return null;
+        }
+
         if (catalog is null)
         {
             startupLogging.Dispose();
@@ -114,13 +123,13 @@ public static class NodeHost
         }
     }
 
-    private static ModelPackCatalog? CheckEnvironment(NodeSettings settings, ILoggerFactory loggerFactory, List<string> errors, out StorageLock? storageLock)
+    private static ModelPackCatalog? CheckEnvironment(NodeSettings settings, ILoggerFactory loggerFactory, List<string> errors, List<string> lockErrors, out StorageLock? storageLock)
     {
         storageLock = null;
         var jobStoreFolder = Path.GetDirectoryName(settings.JobStore.EffectiveSqlitePath(settings.Storage))!;
         StartupChecks.CheckWritable("Storage:Root", settings.Storage.RootPath, errors);
         StartupChecks.CheckWritable("JobStore:SqlitePath", jobStoreFolder, errors);
-        if (errors.Count > 0 || StorageLock.TryAcquire([("Storage:Root", settings.Storage.RootPath), ("JobStore:SqlitePath", jobStoreFolder)], errors) is not { } acquired)
+        if (errors.Count > 0 || StorageLock.TryAcquire([("Storage:Root", settings.Storage.RootPath), ("JobStore:SqlitePath", jobStoreFolder)], lockErrors) is not { } acquired)
         {
             return null;
         }

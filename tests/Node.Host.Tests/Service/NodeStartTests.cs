@@ -106,7 +106,9 @@ public sealed class NodeStartTests
         var (exitCode, output) = RunToExit(NodeProcess.BaseSettings(LoopbackPorts.FindFree()));
 
         Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain("ainode: the node did not start: Storage:Root = "));
         Assert.That(output, Does.Contain("another ainode process uses this folder"));
+        Assert.That(output, Does.Not.Contain("invalid setting"), "the settings are valid; another node holds the folder");
         first.Terminate();
         Assert.That(first.WaitForExit(), Is.Zero, first.Output);
         using var next = await NodeProcess.StartAsync(_folder, NodeProcess.BaseSettings(LoopbackPorts.FindFree()));
