@@ -68,7 +68,7 @@ public static class NodeHost
         var catalog = errors.Count == 0 ? CheckEnvironment(settings, startupLogging.Factory, errors, lockErrors, out storageLock) : null;
         if (lockErrors.Count > 0)
         {
-            // Another node holds the folders: the settings are valid, so the line says so.
+            // Another node has locked the folders. The settings are valid, so the line does not call them invalid.
             startupLogging.Dispose();
             error.WriteLine($"ainode: the node did not start: {lockErrors[0]}.");
             return null;
