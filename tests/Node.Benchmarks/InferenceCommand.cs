@@ -95,11 +95,8 @@ internal static class InferenceCommand
         var node = rounds.SelectMany(round => new[] { round.FirstNode, round.SecondNode }).ToList();
         var raw = rounds.SelectMany(round => new[] { round.FirstRaw, round.SecondRaw }).ToList();
         var ratios = rounds.Select(round => round.NodeOverRaw(nodeImages, rawImages)).Order().ToList();
-        var nodeRate = nodeImages / Median.Of([.. node.Select(pass => pass.Wall)]).TotalSeconds;
-        var rawRate = rawImages / Median.Of([.. raw.Select(pass => pass.Wall)]).TotalSeconds;
-        var nodeProcessor = Median.Of([.. node.Select(pass => pass.Processor)]).TotalMilliseconds / nodeImages;
-        var rawProcessor = Median.Of([.. raw.Select(pass => pass.Processor)]).TotalMilliseconds / rawImages;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| paired (A B B A …) | {runs} | {nodeRate:F1} | {rawRate:F1} | {Median.Of(ratios):P1} | {nodeProcessor:F2} | {rawProcessor:F2} |"));
+        PrintRow("paired (A B B A …)", runs, nodeImages, node, rawImages, raw, Median.Of(ratios));
+
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired rounds: node / raw from {ratios[0]:P1} to {ratios[^1]:P1}, quartiles {Quartile(ratios, 1):P1} and {Quartile(ratios, 3):P1}"));
     }
@@ -107,12 +104,13 @@ internal static class InferenceCommand
     /// <summary>Returns the first or third quartile (<paramref name="quartile"/> 1 or 3) of sorted values, by the nearest rank.</summary>
     private static double Quartile(List<double> sorted, int quartile) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * quartile / 4.0) - 1)];
 
-    private static void PrintRow(string order, int runs, int nodeImages, List<TimedPass> node, int rawImages, List<TimedPass> raw)
+    /// <summary>Prints one order's row of medians. Its ratio is the ratio of the median rates, unless <paramref name="ratio"/> gives another.</summary>
+    private static void PrintRow(string order, int runs, int nodeImages, List<TimedPass> node, int rawImages, List<TimedPass> raw, double? ratio = null)
     {
         var nodeRate = nodeImages / Median.Of([.. node.Select(pass => pass.Wall)]).TotalSeconds;
         var rawRate = rawImages / Median.Of([.. raw.Select(pass => pass.Wall)]).TotalSeconds;
         var nodeProcessor = Median.Of([.. node.Select(pass => pass.Processor)]).TotalMilliseconds / nodeImages;
         var rawProcessor = Median.Of([.. raw.Select(pass => pass.Processor)]).TotalMilliseconds / rawImages;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {order} | {runs} | {nodeRate:F1} | {rawRate:F1} | {nodeRate / rawRate:P1} | {nodeProcessor:F2} | {rawProcessor:F2} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {order} | {runs} | {nodeRate:F1} | {rawRate:F1} | {ratio ?? (nodeRate / rawRate):P1} | {nodeProcessor:F2} | {rawProcessor:F2} |"));
     }
 }

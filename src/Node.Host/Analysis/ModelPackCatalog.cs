@@ -46,7 +46,8 @@ public sealed class ModelPackCatalog : IDisposable
         var bestCount = 0;
         foreach (var entry in _packs)
         {
-            var count = instances.Count(instance => Fits(entry.Rules, instance));
+            // Modality and SOP class decide the route. Once routed, the other rules decide whether the study is analysed.
+            var count = instances.Count(entry.Rules.IsOfAcceptedKind);
             if (count > bestCount)
             {
                 best = entry;
@@ -69,7 +70,4 @@ public sealed class ModelPackCatalog : IDisposable
 
         _packs.Clear();
     }
-
-    /// <summary>Modality and SOP class decide the route; the other rules decide, once routed, whether the study is analysed.</summary>
-    private static bool Fits(InputRuleChecker rules, DicomDataset instance) => rules.IsOfAcceptedKind(instance);
 }

@@ -48,7 +48,7 @@ internal sealed class DumpCommand : Command
     {
         if (Directory.Exists(path))
         {
-            error.WriteLine($"ainode: cannot read {path}: it is a folder; dump takes one DICOM file");
+            error.WriteLine($"ainode: cannot read {path}: it is a folder, and dump reads one DICOM file");
             return FailureExitCode;
         }
 

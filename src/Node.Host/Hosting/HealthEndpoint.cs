@@ -10,7 +10,7 @@ namespace Node.Host.Hosting;
 /// <summary>
 /// <c>GET /health</c>: 200 with the count of jobs in each unfinished state and in Failed, the
 /// latest failed jobs with their errors, and each destination's circuit (Closed, Open while the
-/// destination is taken for down, HalfOpen while a C-ECHO probes it), while the job store responds;
+/// destination is considered down, HalfOpen while a C-ECHO probes it), while the job store responds;
 /// 503 where it does not. For load balancers, systemd watchdogs and people.
 /// </summary>
 internal static class HealthEndpoint

@@ -8,6 +8,8 @@ namespace Node.Host.Hosting;
 /// <remarks>
 /// .NET opens a file with <see cref="FileShare.None"/> under an exclusive advisory lock (flock on
 /// Linux), which the system releases when the process ends, however it ends.
+/// NOTE: the lock belongs to the open file, so deleting ainode.lock while a node runs lets a
+/// second node start on the same folders.
 /// </remarks>
 internal sealed class StorageLock : IDisposable
 {

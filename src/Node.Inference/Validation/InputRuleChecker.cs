@@ -28,7 +28,7 @@ public sealed class InputRuleChecker
     /// analysis. The other rules decide whether an instance of the right kind can be analysed.
     /// </summary>
     public bool IsOfAcceptedKind(DicomDataset dataset) =>
-        IsOneOf(dataset, DicomTags.Modality, _rules.Modalities) && IsOneOf(dataset, DicomTags.SOPClassUID, _rules.SopClassUids);
+        IsOneOf(TrimmedString(dataset, DicomTags.Modality), _rules.Modalities) && IsOneOf(TrimmedString(dataset, DicomTags.SOPClassUID), _rules.SopClassUids);
 
     /// <summary>Returns the rules the instance breaks; empty where it meets them all.</summary>
     public IReadOnlyList<NotAnalysedReason> Check(DicomDataset dataset)
@@ -115,14 +115,15 @@ public sealed class InputRuleChecker
         return DicomDictionary.TryFind(named, out var entry) ? $"{entry.Keyword} {named}" : named.ToString();
     }
 
-    private static bool IsOneOf(DicomDataset dataset, DicomTag tag, IReadOnlyList<string> accepted) =>
-        dataset.GetString(tag)?.Trim() is { } value && accepted.Contains(value, StringComparer.Ordinal);
+    private static string? TrimmedString(DicomDataset dataset, DicomTag tag) => dataset.GetString(tag)?.Trim();
+
+    private static bool IsOneOf(string? value, IReadOnlyList<string> accepted) => value is not null && accepted.Contains(value, StringComparer.Ordinal);
 
     private static void CheckOneOf(DicomDataset dataset, DicomTag tag, string attribute, IReadOnlyList<string> accepted, NotAnalysedRule rule, string? uid, List<NotAnalysedReason> reasons)
     {
-        if (!IsOneOf(dataset, tag, accepted))
+        var value = TrimmedString(dataset, tag);
+        if (!IsOneOf(value, accepted))
         {
-            var value = dataset.GetString(tag)?.Trim();
             var expected = "one of " + string.Join(", ", accepted.Select(item => $"\"{item}\""));
             reasons.Add(new NotAnalysedReason(rule, attribute, value, expected, uid));
         }

@@ -37,4 +37,19 @@ public sealed class AnalyzeCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Error, Does.Contain($"ainode: nothing analysed in {input}: found 1 file(s), none of them readable DICOM"));
     }
+
+    [Test]
+    public void Analyze_into_file_fails_in_one_line()
+    {
+        var input = Path.Combine(_folder, "input");
+        Ainode.RunChecked("synth", "--out", input, "--studies", "1", "--seed", "1");
+        var file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "not a folder");
+
+        var result = Ainode.Run("analyze", input, "--out", file, "--cpu");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.Contain($"cannot write the results to {file}"));
+        Assert.That(result.Error, Does.Not.Contain("Unhandled exception"));
+    }
 }

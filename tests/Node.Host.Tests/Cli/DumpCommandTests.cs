@@ -52,14 +52,14 @@ public sealed class DumpCommandTests
     }
 
     [Test]
-    public void Dump_of_folder_says_so()
+    public void Dump_of_folder_is_rejected()
     {
         var folder = Path.GetTempPath();
 
         var result = Ainode.Run("dump", folder);
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
-        Assert.That(result.Error, Is.EqualTo($"ainode: cannot read {folder}: it is a folder; dump takes one DICOM file\n"));
+        Assert.That(result.Error, Is.EqualTo($"ainode: cannot read {folder}: it is a folder, and dump reads one DICOM file\n"));
     }
 
     [Test]
