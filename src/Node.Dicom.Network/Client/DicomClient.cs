@@ -106,7 +106,9 @@ public sealed class DicomClient
 
     /// <summary>
     /// Builds one context per SOP class offering Explicit and Implicit VR Little Endian, and one
-    /// more per other transfer syntax the instances of that class are in, at most 128 in all.
+    /// more per transfer syntax the instances of that class are in (big endian left out), at most
+    /// 128 in all. The context of a file's own syntax lets it go unconverted, byte for byte, even
+    /// where the peer would pick the other uncompressed syntax from the first context.
     /// </summary>
     public static IReadOnlyList<DicomPresentationContextProposal> Propose(IEnumerable<(string SopClassUid, DicomTransferSyntax TransferSyntax)> instances)
     {
@@ -116,7 +118,7 @@ public sealed class DicomClient
             proposals.Add(new DicomPresentationContextProposal(sopClass.Key, UncompressedSyntaxes));
             foreach (var syntax in sopClass.Select(instance => instance.TransferSyntax).Distinct())
             {
-                if (!UncompressedSyntaxes.Contains(syntax) && !syntax.IsBigEndian)
+                if (!syntax.IsBigEndian)
                 {
                     proposals.Add(new DicomPresentationContextProposal(sopClass.Key, [syntax]));
                 }
@@ -130,8 +132,11 @@ public sealed class DicomClient
     {
         try
         {
-            var file = DicomFile.Open(path);
-            return await association.StoreAsync(file, path, cancellationToken).ConfigureAwait(false);
+            // Read once: the parse and, where the syntax stays, the bytes sent unchanged.
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            var file = DicomFile.Read(bytes);
+            var dataSet = bytes.AsMemory((int)file.DatasetOffset);
+            return await association.StoreAsync(file, dataSet, path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is DicomFormatException or IOException or UnauthorizedAccessException or NotSupportedException or DicomNetworkException)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Security;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Node.Dicom.Data;
 using Node.Dicom.IO;
 using Node.Dicom.Network.Association;
 using Node.Dicom.Network.Dimse;
@@ -113,13 +114,28 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
     /// <summary>
     /// Sends one instance on a context accepted for its SOP class: one in the file's own transfer
     /// syntax, or for an uncompressed file one in Explicit or Implicit VR Little Endian, converted.
-    /// An instance with no usable context is reported and not sent.
+    /// The data set is encoded anew, which keeps every value but may change lengths (an
+    /// undefined-length sequence gets a defined one, for example). An instance with no usable
+    /// context is reported and not sent.
     /// </summary>
     /// <param name="file">The instance.</param>
     /// <param name="path">The file it came from, for the outcome; may be null.</param>
     /// <param name="cancellationToken">Cancels the wait; the association is then in an unknown state and should be aborted.</param>
     /// <exception cref="DicomNetworkException">The association failed while sending or waiting.</exception>
-    public async Task<DicomStoreOutcome> StoreAsync(DicomFile file, string? path = null, CancellationToken cancellationToken = default)
+    public Task<DicomStoreOutcome> StoreAsync(DicomFile file, string? path = null, CancellationToken cancellationToken = default) =>
+        StoreAsync(file, null, path, cancellationToken);
+
+    /// <summary>
+    /// Sends one instance as <see cref="StoreAsync(DicomFile, string?, CancellationToken)"/> does,
+    /// but where the context's syntax is the file's, sends <paramref name="encodedDataSet"/>
+    /// unchanged, so the peer receives the data set byte for byte as stored in the file.
+    /// </summary>
+    /// <param name="file">The instance, as read from <paramref name="encodedDataSet"/>'s file.</param>
+    /// <param name="encodedDataSet">The file's bytes from <see cref="DicomFile.DatasetOffset"/> to its end, or null to encode anew.</param>
+    /// <param name="path">The file it came from, for the outcome; may be null.</param>
+    /// <param name="cancellationToken">Cancels the wait; the association is then in an unknown state and should be aborted.</param>
+    /// <exception cref="DicomNetworkException">The association failed while sending or waiting.</exception>
+    public async Task<DicomStoreOutcome> StoreAsync(DicomFile file, ReadOnlyMemory<byte>? encodedDataSet, string? path = null, CancellationToken cancellationToken = default)
     {
         var sopClass = file.Dataset.GetUid(DicomTags.SOPClassUID) ?? file.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPClassUID);
         var sopInstance = file.Dataset.GetUid(DicomTags.SOPInstanceUID) ?? file.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPInstanceUID);
@@ -141,11 +157,13 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
             return NotSent(path, sopClass, sopInstance, $"no presentation context was accepted for {sopClass} in {file.TransferSyntax.Uid} or an uncompressed syntax it converts to");
         }
 
-        // Encode the data set in the context's syntax; Explicit and Implicit VR convert freely.
-        using var encoded = new MemoryStream();
-        DicomFile.WriteDataset(encoded, file.Dataset, context.TransferSyntax!);
+        // The file's own bytes where the syntax is unchanged, else the data set encoded in the
+        // context's syntax; Explicit and Implicit VR convert freely.
+        var dataSet = encodedDataSet is { } original && context.TransferSyntax == file.TransferSyntax
+            ? original
+            : Encode(file.Dataset, context.TransferSyntax!);
         var command = DimseCommand.CreateStoreRequest(NextMessageId(), sopClass, sopInstance);
-        var response = await RequestAsync(context, command, encoded.GetBuffer().AsMemory(0, (int)encoded.Length), "C-STORE", cancellationToken).ConfigureAwait(false);
+        var response = await RequestAsync(context, command, dataSet, "C-STORE", cancellationToken).ConfigureAwait(false);
 
         var status = response.Status ?? DimseStatus.ProcessingFailure;
         Log.StoreAnswered(_logger, sopInstance, _options.CalledAeTitle, DimseStatus.Describe(status));
@@ -279,6 +297,13 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         _sender = new DimseMessageSender((pdu, token) => SendPDataAsync(pdu, token), PeerMaxPduLength);
         _assembler = new DimseMessageAssembler(PresentationContexts.Where(context => context.IsAccepted).ToDictionary(context => context.Id));
         Log.Established(_logger, _options.CalledAeTitle, _options.Host, _options.Port, PresentationContexts.Count(context => context.IsAccepted), PresentationContexts.Count, PeerMaxPduLength);
+    }
+
+    private static ReadOnlyMemory<byte> Encode(DicomDataset dataset, DicomTransferSyntax syntax)
+    {
+        using var encoded = new MemoryStream();
+        DicomFile.WriteDataset(encoded, dataset, syntax);
+        return encoded.GetBuffer().AsMemory(0, (int)encoded.Length);
     }
 
     private PresentationContext? ChooseContext(string sopClass, DicomTransferSyntax fileSyntax)

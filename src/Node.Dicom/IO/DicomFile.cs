@@ -32,6 +32,13 @@ public sealed class DicomFile
     /// <summary>The syntax the data set was read in, and the one <see cref="Write"/> uses.</summary>
     public DicomTransferSyntax TransferSyntax { get; set; }
 
+    /// <summary>
+    /// Where the data set starts in the bytes read: after the preamble, the "DICM" prefix and the
+    /// File Meta Information, where the input had them, else 0. For a deflated syntax, the start
+    /// of the deflated bytes.
+    /// </summary>
+    public long DatasetOffset { get; internal init; }
+
     /// <summary>True where reading stopped at Pixel Data because the options asked so.</summary>
     public bool StoppedBeforePixelData { get; internal init; }
 

@@ -28,11 +28,12 @@ internal static class Part10Reader
         SkipPreamble(input);
         var meta = ReadFileMetaInformation(input, options);
         var syntax = ChooseTransferSyntax(input, meta);
+        var datasetOffset = input.Position;
 
         var datasetInput = syntax.IsDeflated ? Inflate(input, options) : input;
         var reader = new DicomDatasetReader(datasetInput, syntax, options);
         var dataset = reader.ReadTopLevel();
-        return new DicomFile(meta, dataset, syntax) { StoppedBeforePixelData = reader.StoppedBeforePixelData };
+        return new DicomFile(meta, dataset, syntax) { StoppedBeforePixelData = reader.StoppedBeforePixelData, DatasetOffset = datasetOffset };
     }
 
     private static void SkipPreamble(DicomInput input)

@@ -68,6 +68,29 @@ public sealed class FileLayoutTests
         AssertRead(bytes, explicitVR ? DicomTransferSyntax.ExplicitVRLittleEndian : DicomTransferSyntax.ImplicitVRLittleEndian);
     }
 
+    [TestCase("preamble and meta")]
+    [TestCase("prefix and meta")]
+    [TestCase("meta only")]
+    [TestCase("preamble only")]
+    [TestCase("nothing")]
+    [Description("The data set's offset is the length of whatever comes before it, so a sender can pass on the file's own data set bytes.")]
+    public void Dataset_offset_follows_header_parts(string layout)
+    {
+        var header = layout switch
+        {
+            "preamble and meta" => new DicomBytes().Preamble().FileMeta(DicomTransferSyntax.ExplicitVRLittleEndian.Uid),
+            "prefix and meta" => new DicomBytes().Prefix().FileMeta(DicomTransferSyntax.ExplicitVRLittleEndian.Uid),
+            "meta only" => new DicomBytes().FileMeta(DicomTransferSyntax.ExplicitVRLittleEndian.Uid),
+            "preamble only" => new DicomBytes().Preamble(),
+            _ => new DicomBytes(),
+        };
+        var headerLength = header.ToArray().Length;
+
+        var file = DicomFile.Read(ExplicitDataset(header).ToArray());
+
+        Assert.That(file.DatasetOffset, Is.EqualTo(headerLength));
+    }
+
     [Test]
     public void Headerless_stream_reads_from_non_seekable()
     {

@@ -13,11 +13,16 @@ internal static class DcmtkStorescp
     /// <summary>Starts storescp storing into <paramref name="folder"/> and waits until it listens.</summary>
     public static Task<(BackgroundProcess Process, int Port)> StartAsync(string folder) => StartAsync(folder, LoopbackPorts.FindFree());
 
+    /// <summary>Starts storescp with <c>+B</c>, which writes each data set byte for byte as received, on a free loopback port.</summary>
+    public static Task<(BackgroundProcess Process, int Port)> StartBitPreservingAsync(string folder) =>
+        StartAsync(folder, LoopbackPorts.FindFree(), "+B");
+
     /// <summary>Starts storescp on a given loopback port, storing into <paramref name="folder"/>, and waits until it listens.</summary>
-    public static async Task<(BackgroundProcess Process, int Port)> StartAsync(string folder, int port)
+    public static async Task<(BackgroundProcess Process, int Port)> StartAsync(string folder, int port, params string[] options)
     {
         var program = Peers.RequireProgram("storescp", "dcmtk");
-        var process = BackgroundProcess.Start(program, Limit, "-aet", AeTitle, "--output-directory", folder, port.ToString(CultureInfo.InvariantCulture));
+        string[] arguments = [.. options, "-aet", AeTitle, "--output-directory", folder, port.ToString(CultureInfo.InvariantCulture)];
+        var process = BackgroundProcess.Start(program, Limit, arguments);
         await process.WaitForPortAsync(port);
         return (process, port);
     }

@@ -64,6 +64,29 @@ public sealed class SendCommandTests
     }
 
     [Test]
+    [Description("Where the accepted syntax is the file's own, the data set goes byte for byte as the file holds it: storescp +B stores what it receives, so its files end with the same bytes. A sample whose data set a new encoding changes shows that the check can fail.")]
+    public async Task Send_keeps_data_set_bytes_unchanged()
+    {
+        var samples = SampleNames.Select(Peers.PydicomSample).ToArray();
+        Assert.That(samples.Any(sample => !DataSetBytes(sample).SequenceEqual(Reencoded(sample))), Is.True, "no sample changes when encoded anew, so this test could not fail");
+
+        var (storescp, port) = await DcmtkStorescp.StartBitPreservingAsync(_received);
+        using (storescp)
+        {
+            var result = Ainode.Run(["send", .. samples, "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle]);
+
+            Assert.That(result.ExitCode, Is.Zero, result.Error + result.Output + storescp.Output);
+        }
+
+        var stored = Directory.GetFiles(_received).ToDictionary(path => DicomFile.Open(path).Dataset.GetUid(DicomTags.SOPInstanceUID)!);
+        foreach (var sample in samples)
+        {
+            var uid = DicomFile.Open(sample).Dataset.GetUid(DicomTags.SOPInstanceUID)!;
+            Assert.That(DataSetBytes(stored[uid]).SequenceEqual(DataSetBytes(sample)), Is.True, sample);
+        }
+    }
+
+    [Test]
     [Description("A truncated file is reported on its own line and counted as failed; the good file is still sent.")]
     public async Task Send_reports_unreadable_file_and_continues()
     {
@@ -156,4 +179,20 @@ public sealed class SendCommandTests
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The file's bytes after its File Meta Information.</summary>
+    private static byte[] DataSetBytes(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return bytes[(int)DicomFile.Read(bytes).DatasetOffset..];
+    }
+
+    /// <summary>The file's data set encoded anew in its own syntax.</summary>
+    private static byte[] Reencoded(string path)
+    {
+        var file = DicomFile.Open(path);
+        using var output = new MemoryStream();
+        DicomFile.WriteDataset(output, file.Dataset, file.TransferSyntax);
+        return output.ToArray();
+    }
 }
