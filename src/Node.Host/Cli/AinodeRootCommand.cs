@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Node.Host.Hosting;
 
 namespace Node.Host.Cli;
@@ -41,7 +42,14 @@ internal sealed class AinodeRootCommand : RootCommand
             return parseResult.Invoke();
         }
 
-        parseResult.Invoke();
+        var error = parseResult.InvocationConfiguration.Error;
+        foreach (var parseError in parseResult.Errors)
+        {
+            error.WriteLine(UsageErrorText.Describe(parseError, parseResult));
+        }
+
+        error.WriteLine();
+        new HelpAction().Invoke(parseResult);
         return UsageErrorExitCode;
     }
 }

@@ -34,7 +34,9 @@ public interface IJobStore
     /// <summary>
     /// Moves a job from <paramref name="from"/> to <paramref name="to"/>. A forward move resets the
     /// attempts to 0; a move back to the same or an earlier state keeps them. Null arguments leave the
-    /// outcome, outbox folder and last error as they were.
+    /// outcome, outbox folder and last error as they were. One exception: a move to Done or
+    /// NotAnalysed without an error clears the last error. An earlier step's error (a retry, a
+    /// hand-back at stop) no longer describes a finished job; the log still has it.
     /// </summary>
     /// <exception cref="JobStateConflictException">The job does not exist or is not in <paramref name="from"/>.</exception>
     Task<Job> TransitionAsync(long jobId, JobState from, JobState to, DateTimeOffset now, string? lastError = null, string? outcome = null, string? outboxFolder = null, CancellationToken cancellationToken = default);

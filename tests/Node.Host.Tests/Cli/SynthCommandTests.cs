@@ -23,4 +23,21 @@ public sealed class SynthCommandTests
         Assert.That(result.Error, Does.Contain($"cannot write the studies to {file}"));
         Assert.That(result.Error, Does.Not.Contain("Unhandled exception"));
     }
+
+    [TestCase("--images", "abc", "--images 'abc' is not a whole number up to 2147483647.")]
+    [TestCase("--seed", "1.5", "--seed '1.5' is not a whole number up to 2147483647.")]
+    [TestCase("--modality", "XR", "--modality 'XR' is not one of CT, MG, DX.")]
+    [Description("A value that does not convert is a usage error whose line names the option, the value and what it takes, not a .NET type.")]
+    public void Unconvertible_value_names_what_fits(string option, string value, string message)
+    {
+        var values = new Dictionary<string, string> { ["--studies"] = "1", ["--seed"] = "1", [option] = value };
+        string[] arguments = ["synth", "--out", _folder, .. values.SelectMany(pair => new[] { pair.Key, pair.Value })];
+
+        var result = Ainode.Run(arguments);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error.TrimEnd().Split('\n')[0], Is.EqualTo(message));
+        Assert.That(result.Error, Does.Not.Contain("System."));
+        Assert.That(result.Output, Does.Contain("Usage:"), "the help follows on standard output");
+    }
 }

@@ -217,6 +217,25 @@ public abstract class JobStoreContractTests
         Assert.That(backToReady.OutboxFolder, Is.EqualTo("outbox/1"));
     }
 
+    [TestCase(JobState.Done)]
+    [TestCase(JobState.NotAnalysed)]
+    [Description("An error of an earlier step does not describe a finished job; an error given with the move stays.")]
+    public async Task Finished_job_drops_earlier_error(JobState finished)
+    {
+        var job = await ReadyJobAsync(Study);
+        await Store.ClaimAsync(JobState.Ready, JobState.Analysing, Start.AddMinutes(1));
+        await Store.HandBackAsync(job, JobState.Analysing, Start.AddMinutes(2));
+        await Store.ClaimAsync(JobState.Ready, JobState.Analysing, Start.AddMinutes(3));
+
+        var done = await Store.TransitionAsync(job, JobState.Analysing, finished, Start.AddMinutes(4));
+        var other = await ReadyJobAsync("1.2.9");
+        await Store.ClaimAsync(JobState.Ready, JobState.Analysing, Start.AddMinutes(5));
+        var withError = await Store.TransitionAsync(other, JobState.Analysing, finished, Start.AddMinutes(6), lastError: "2 of 3 instances left out");
+
+        Assert.That(done.LastError, Is.Null);
+        Assert.That(withError.LastError, Is.EqualTo("2 of 3 instances left out"));
+    }
+
     [Test]
     [Description("A graceful stop is not the job's failure, so handing the job back returns the attempt its claim counted.")]
     public async Task Hand_back_returns_the_attempt()

@@ -63,14 +63,15 @@ public sealed partial class SqliteJobStore
     {
         const string Sql = """
             UPDATE jobs SET state = $to, attempts = CASE WHEN $forward THEN 0 ELSE attempts END, updated_at = $now,
-                last_error = coalesce($lastError, last_error), outcome = coalesce($outcome, outcome), outbox_folder = coalesce($outboxFolder, outbox_folder)
+                last_error = CASE WHEN $lastError IS NOT NULL THEN $lastError WHEN $finished THEN NULL ELSE last_error END,
+                outcome = coalesce($outcome, outcome), outbox_folder = coalesce($outboxFolder, outbox_folder)
             WHERE id = $id AND state = $from
             """ + ReturningJob;
         return _database.WriteAsync(
             "change a job's state",
             async connection =>
             {
-                var jobs = await SqliteDatabase.QueryAsync(connection, Sql, ReadJob, cancellationToken, ("$to", to.ToString()), ("$forward", to > from), ("$now", FormatTime(now)), ("$lastError", lastError), ("$outcome", outcome), ("$outboxFolder", outboxFolder), ("$id", jobId), ("$from", from.ToString())).ConfigureAwait(false);
+                var jobs = await SqliteDatabase.QueryAsync(connection, Sql, ReadJob, cancellationToken, ("$to", to.ToString()), ("$forward", to > from), ("$finished", to is JobState.Done or JobState.NotAnalysed), ("$now", FormatTime(now)), ("$lastError", lastError), ("$outcome", outcome), ("$outboxFolder", outboxFolder), ("$id", jobId), ("$from", from.ToString())).ConfigureAwait(false);
                 return jobs.Count == 1 ? jobs[0] : throw await ConflictAsync(connection, jobId, from, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);

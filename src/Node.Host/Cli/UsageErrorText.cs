@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
+
+namespace Node.Host.Cli;
+
+/// <summary>
+/// Rewords System.CommandLine's message for a value that does not convert, which names a .NET
+/// type ("as expected type 'System.Nullable`1[System.Int32]'"), into one that names the kind of
+/// value wanted: "--images 'abc' is not a whole number." Other messages pass unchanged.
+/// </summary>
+internal static partial class UsageErrorText
+{
+    /// <summary>Returns the message to print for <paramref name="error"/>.</summary>
+    public static string Describe(ParseError error, ParseResult parseResult)
+    {
+        var match = ConversionFailure().Match(error.Message);
+        if (!match.Success)
+        {
+            return error.Message;
+        }
+
+        var name = match.Groups["option"].Value;
+        var value = match.Groups["value"].Value;
+        var option = parseResult.CommandResult.Command.Options.FirstOrDefault(candidate => candidate.Name == name || candidate.Aliases.Contains(name));
+        return $"{name} '{value}' is not {Expected(option?.ValueType)}.";
+    }
+
+    /// <summary>What a value of <paramref name="type"/> looks like, in words.</summary>
+    private static string Expected(Type? type)
+    {
+        var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying is not null && underlying.IsEnum)
+        {
+            return $"one of {string.Join(", ", Enum.GetNames(underlying))}";
+        }
+
+        if (underlying == typeof(int) || underlying == typeof(long))
+        {
+            return underlying == typeof(int) ? "a whole number up to 2147483647" : "a whole number";
+        }
+
+        return underlying == typeof(double) ? "a number" : $"a value of the form {underlying?.Name ?? "the option takes"}";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '[^']+'\.")]
+    private static partial Regex ConversionFailure();
+}
