@@ -110,22 +110,28 @@ public sealed class DicomClient
     /// 128 in all. The context of a file's own syntax lets it go unconverted, byte for byte, even
     /// where the peer would pick the other uncompressed syntax from the first context.
     /// </summary>
+    /// <remarks>
+    /// Where the limit cuts, the contexts an instance cannot do without come first: the
+    /// uncompressed pair of every class, then the other syntaxes (encapsulated pixel data is
+    /// never converted), then each class's own uncompressed syntax alone. A file that loses the
+    /// last kind is converted, not left unsent.
+    /// </remarks>
     public static IReadOnlyList<DicomPresentationContextProposal> Propose(IEnumerable<(string SopClassUid, DicomTransferSyntax TransferSyntax)> instances)
     {
-        var proposals = new List<DicomPresentationContextProposal>();
+        var pairs = new List<DicomPresentationContextProposal>();
+        var others = new List<DicomPresentationContextProposal>();
+        var unconverted = new List<DicomPresentationContextProposal>();
         foreach (var sopClass in instances.GroupBy(instance => instance.SopClassUid, StringComparer.Ordinal))
         {
-            proposals.Add(new DicomPresentationContextProposal(sopClass.Key, UncompressedSyntaxes));
-            foreach (var syntax in sopClass.Select(instance => instance.TransferSyntax).Distinct())
+            pairs.Add(new DicomPresentationContextProposal(sopClass.Key, UncompressedSyntaxes));
+            foreach (var syntax in sopClass.Select(instance => instance.TransferSyntax).Distinct().Where(syntax => !syntax.IsBigEndian))
             {
-                if (!syntax.IsBigEndian)
-                {
-                    proposals.Add(new DicomPresentationContextProposal(sopClass.Key, [syntax]));
-                }
+                var own = UncompressedSyntaxes.Contains(syntax) ? unconverted : others;
+                own.Add(new DicomPresentationContextProposal(sopClass.Key, [syntax]));
             }
         }
 
-        return [.. proposals.Take(DicomClientAssociation.MaxContexts)];
+        return [.. pairs.Concat(others).Concat(unconverted).Take(DicomClientAssociation.MaxContexts)];
     }
 
     private async Task<DicomStoreOutcome> SendOneAsync(DicomClientAssociation association, string path, CancellationToken cancellationToken)
