@@ -88,7 +88,7 @@ public sealed class DicomClient
             await ReleaseQuietlyAsync(association, cancellationToken).ConfigureAwait(false);
         }
 
-        return [.. outcomes.Select((outcome, i) => outcome ?? new DicomStoreOutcome(headers[i].Path, headers[i].SopClassUid, null, null, "not sent: the association ended before this file"))];
+        return [.. outcomes.Select((outcome, i) => outcome ?? new DicomStoreOutcome(headers[i].Path, headers[i].SopClassUid, null, null, "the association ended before this file"))];
     }
 
     /// <summary>Names the first unreadable file and its reason, and how many others there are.</summary>

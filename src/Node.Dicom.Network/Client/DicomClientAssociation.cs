@@ -151,6 +151,11 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
             return NotSent(path, sopClass, sopInstance, $"SOP Class UID '{sopClass}' or SOP Instance UID '{sopInstance}' is not a valid UID (digits and dots, at most 64 characters); correct the file");
         }
 
+        if (!PresentationContexts.Any(candidate => candidate.AbstractSyntax == sopClass))
+        {
+            return NotSent(path, sopClass, sopInstance, $"no presentation context was proposed for {sopClass}: an association holds at most {MaxContexts}, and the files need more; send them in several runs");
+        }
+
         var context = ChooseContext(sopClass, file.TransferSyntax);
         if (context is null)
         {
@@ -158,8 +163,10 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         }
 
         // The file's own bytes where the syntax is unchanged, else the data set encoded in the
-        // context's syntax; Explicit and Implicit VR convert freely.
-        var dataSet = encodedDataSet is { } original && context.TransferSyntax == file.TransferSyntax
+        // context's syntax: Explicit and Implicit VR Little Endian, from any uncompressed syntax.
+        // A PDV carries an even number of bytes, so an odd-length data set (a deflated one
+        // without its pad byte) is encoded anew as well.
+        var dataSet = encodedDataSet is { } original && context.TransferSyntax == file.TransferSyntax && original.Length % 2 == 0
             ? original
             : Encode(file.Dataset, context.TransferSyntax!);
         var command = DimseCommand.CreateStoreRequest(NextMessageId(), sopClass, sopInstance);

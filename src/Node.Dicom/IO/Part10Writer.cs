@@ -47,8 +47,19 @@ internal static class Part10Writer
             return;
         }
 
-        using var deflater = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true);
-        new DicomDatasetWriter(deflater, explicitVR: true).WriteDataset(dataset, skipFileMeta: true);
+        // PS3.5 A.5: a deflated bitstream of odd length gets one trailing zero byte, since a
+        // data set, and each PDV that carries one, has an even length.
+        using var deflated = new MemoryStream();
+        using (var deflater = new DeflateStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            new DicomDatasetWriter(deflater, explicitVR: true).WriteDataset(dataset, skipFileMeta: true);
+        }
+
+        deflated.WriteTo(output);
+        if (deflated.Length % 2 == 1)
+        {
+            output.WriteByte(0);
+        }
     }
 
     /// <summary>Builds group 0002 from the data set's SOP class and instance, the transfer syntax and this implementation.</summary>

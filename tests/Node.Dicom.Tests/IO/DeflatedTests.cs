@@ -48,6 +48,27 @@ public sealed class DeflatedTests
     }
 
     [Test]
+    [Description("A deflated data set travels in PDVs of even length, so an odd-length bitstream gets one trailing zero byte. Data sets of growing size give both parities.")]
+    public void Deflated_data_set_has_even_length()
+    {
+        var lengths = new List<long>();
+        for (var extra = 0; extra < 12; extra++)
+        {
+            var dataset = SampleDataset();
+            var text = string.Concat(Enumerable.Range(0, (extra * 5) + 1).Select(index => (char)('a' + (index * 7 % 26))));
+            dataset.SetString(DicomTags.StudyDescription, DicomVR.LO, text);
+            using var output = new MemoryStream();
+
+            DicomFile.WriteDataset(output, dataset, DicomTransferSyntax.DeflatedExplicitVRLittleEndian);
+
+            lengths.Add(output.Length);
+            Assert.That(DicomFile.ReadDataset(output.ToArray(), DicomTransferSyntax.DeflatedExplicitVRLittleEndian).GetString(DicomTags.StudyDescription), Is.EqualTo(text));
+        }
+
+        Assert.That(lengths, Has.All.Matches<long>(length => length % 2 == 0));
+    }
+
+    [Test]
     public void Dcmtk_deflated_file_reads_as_plain()
     {
         var folder = Directory.CreateTempSubdirectory("ainode-deflate-");

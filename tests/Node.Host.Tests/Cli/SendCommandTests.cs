@@ -87,6 +87,26 @@ public sealed class SendCommandTests
     }
 
     [Test]
+    [Description("pydicom's deflated sample has an odd-length bitstream; storescp aborts the association on an odd PDV, so the data set must arrive padded to even length.")]
+    public async Task Deflated_file_reaches_storescp()
+    {
+        var sample = Peers.PydicomSample("image_dfl.dcm");
+        Assert.That(DataSetBytes(sample).Length % 2, Is.EqualTo(1), "the sample no longer has an odd-length bitstream, so this test could not fail");
+
+        var (storescp, port) = await DcmtkStorescp.StartAsync(_received, LoopbackPorts.FindFree(), "+B", "+xd");
+        using (storescp)
+        {
+            var result = Ainode.Run("send", sample, "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle);
+
+            Assert.That(result.ExitCode, Is.Zero, result.Error + result.Output + storescp.Output);
+        }
+
+        var stored = DicomFile.Open(Directory.GetFiles(_received).Single());
+        Assert.That(stored.TransferSyntax, Is.EqualTo(DicomTransferSyntax.DeflatedExplicitVRLittleEndian));
+        Assert.That(DatasetDifferences.Between(DicomFile.Open(sample).Dataset, stored.Dataset), Is.Empty);
+    }
+
+    [Test]
     [Description("A truncated file is reported on its own line and counted as failed; the good file is still sent.")]
     public async Task Send_reports_unreadable_file_and_continues()
     {
