@@ -47,8 +47,9 @@ internal static class Part10Writer
             return;
         }
 
-        // PS3.5 A.5: a deflated bitstream of odd length gets one trailing zero byte, since a
-        // data set, and each PDV that carries one, has an even length.
+        // A deflated bitstream of odd length gets one trailing zero byte, which inflating ignores:
+        // a PDV's fragment must have an even length, and DCMTK's storescp aborts the association
+        // on an odd one.
         using var deflated = new MemoryStream();
         using (var deflater = new DeflateStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
         {
