@@ -13,12 +13,15 @@ internal sealed class AinodeRootCommand : RootCommand
     /// <summary>Exit code for a command line that does not parse (unknown option, missing argument).</summary>
     public const int UsageErrorExitCode = 2;
 
+    private readonly Option<string?> _settings;
+
     public AinodeRootCommand()
         : base("AI Node: a DICOM node that runs AI models on received studies and returns the results to the PACS.")
     {
         var settings = ServeCommand.CreateSettingsOption();
         Options.Add(settings);
-        Subcommands.Add(ServeCommand.Create());
+        _settings = settings;
+        Subcommands.Add(ServeCommand.Create(settings));
         Subcommands.Add(new DumpCommand());
         Subcommands.Add(new EchoCommand());
         Subcommands.Add(new SendCommand());
@@ -37,7 +40,8 @@ internal sealed class AinodeRootCommand : RootCommand
     public int Run(string[] args)
     {
         var parseResult = Parse(args);
-        if (parseResult.Errors.Count == 0)
+        var misplaced = MisplacedSettings(parseResult);
+        if (parseResult.Errors.Count == 0 && misplaced is null)
         {
             return parseResult.Invoke();
         }
@@ -48,8 +52,25 @@ internal sealed class AinodeRootCommand : RootCommand
             error.WriteLine(UsageErrorText.Describe(parseError, parseResult));
         }
 
+        if (misplaced is not null)
+        {
+            error.WriteLine(misplaced);
+        }
+
         error.WriteLine();
         new HelpAction().Invoke(parseResult);
         return UsageErrorExitCode;
+    }
+
+    /// <summary>The error for a root <c>--settings</c> given with a tool command, which would ignore it; null otherwise.</summary>
+    private string? MisplacedSettings(ParseResult parseResult)
+    {
+        var command = parseResult.CommandResult.Command;
+        if (parseResult.GetResult(_settings) is null || command == this || command.Name == ServeCommand.Name)
+        {
+            return null;
+        }
+
+        return $"--settings applies only to the node (ainode or ainode serve), not to '{command.Name}'.";
     }
 }

@@ -17,6 +17,9 @@ internal sealed class EchoCommand : Command
 {
     public const double DefaultTimeoutSeconds = 10;
 
+    /// <summary>Longest wait accepted: an hour, far beyond any working peer, and within what a timer takes.</summary>
+    public const double MaxTimeoutSeconds = 3600;
+
     private static readonly DicomTransferSyntax[] UncompressedSyntaxes = [DicomTransferSyntax.ExplicitVRLittleEndian, DicomTransferSyntax.ImplicitVRLittleEndian];
 
     private readonly PeerOptions _peer = new();
@@ -35,9 +38,16 @@ internal sealed class EchoCommand : Command
                     return;
                 }
 
-                if (!(seconds > 0) || seconds > TimeSpan.MaxValue.TotalSeconds)
+                // The invariant culture reads "1,5" as 15, with the comma as a thousands separator.
+                if (result.Tokens.Any(token => token.Value.Contains(',')))
                 {
-                    result.AddError($"--timeout {seconds.ToString(CultureInfo.InvariantCulture)} must be a positive number of seconds.");
+                    result.AddError($"--timeout '{result.Tokens[0].Value}' is not a number of seconds; write a fraction with a point, as in 1.5.");
+                    return;
+                }
+
+                if (!(seconds > 0) || seconds > MaxTimeoutSeconds)
+                {
+                    result.AddError($"--timeout {seconds.ToString(CultureInfo.InvariantCulture)} is out of range; expected more than 0 and at most {MaxTimeoutSeconds} seconds.");
                 }
             },
         },

@@ -20,9 +20,26 @@ internal sealed class SendCommand : Command
 {
     private readonly Argument<string[]> _paths = new("PATH")
     {
-        Description = "DICOM files to send, or folders whose files are all sent (searched recursively).",
+        Description = "DICOM files to send, or folders whose files are all sent (searched recursively; linked folders are not followed).",
         Arity = ArgumentArity.OneOrMore,
+        Validators =
+        {
+            result =>
+            {
+                // An option this command does not know lands among the paths; name it as an option.
+                foreach (var token in result.Tokens.Select(token => token.Value).Where(value => value.StartsWith('-') && !Path.Exists(value)))
+                {
+                    result.AddError($"Unrecognized option '{token}'; see the options below.");
+                }
+            },
+        },
     };
+
+    /// <summary>
+    /// Every file under a folder, without following linked folders: a link to a folder above it
+    /// would otherwise send the same files again at each level, until the path grows too long.
+    /// </summary>
+    private static readonly EnumerationOptions FolderSearch = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
 
     private readonly PeerOptions _peer = new();
 
@@ -84,7 +101,7 @@ internal sealed class SendCommand : Command
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                files.AddRange(Directory.EnumerateFiles(path, "*", FolderSearch).Order(StringComparer.Ordinal));
             }
             else
             {

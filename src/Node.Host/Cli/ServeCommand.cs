@@ -19,14 +19,18 @@ internal static class ServeCommand
         HelpName = "FILE",
     };
 
-    public static Command Create()
+    /// <summary>
+    /// Builds <c>serve</c> with its own <c>--settings</c>. <paramref name="rootSettings"/> is the
+    /// root command's, so that <c>ainode --settings FILE serve</c> reads FILE as well.
+    /// </summary>
+    public static Command Create(Option<string?> rootSettings)
     {
         var settings = CreateSettingsOption();
         var command = new Command(Name, "Run the node: receive studies over C-STORE, analyse them, send the SR and SC to the destinations. Stops on SIGINT or SIGTERM.")
         {
             settings,
         };
-        command.SetAction(parseResult => NodeHost.Run(parseResult.GetValue(settings), parseResult.InvocationConfiguration.Error));
+        command.SetAction(parseResult => NodeHost.Run(parseResult.GetValue(settings) ?? parseResult.GetValue(rootSettings), parseResult.InvocationConfiguration.Error));
         return command;
     }
 }

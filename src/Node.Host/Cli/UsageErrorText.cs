@@ -23,7 +23,17 @@ internal static partial class UsageErrorText
         var name = match.Groups["option"].Value;
         var value = match.Groups["value"].Value;
         var option = parseResult.CommandResult.Command.Options.FirstOrDefault(candidate => candidate.Name == name || candidate.Aliases.Contains(name));
-        return $"{name} '{value}' is not {Expected(option?.ValueType)}.";
+
+        // Digits that do not convert to a whole number are too many for it.
+        return IsWholeNumberType(option?.ValueType) && WholeNumber().IsMatch(value)
+            ? $"{name} '{value}' is too large."
+            : $"{name} '{value}' is not {Expected(option?.ValueType)}.";
+    }
+
+    private static bool IsWholeNumberType(Type? type)
+    {
+        var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return underlying == typeof(int) || underlying == typeof(long);
     }
 
     /// <summary>What a value of <paramref name="type"/> looks like, in words.</summary>
@@ -35,13 +45,16 @@ internal static partial class UsageErrorText
             return $"one of {string.Join(", ", Enum.GetNames(underlying))}";
         }
 
-        if (underlying == typeof(int) || underlying == typeof(long))
+        if (IsWholeNumberType(underlying))
         {
-            return underlying == typeof(int) ? "a whole number up to 2147483647" : "a whole number";
+            return "a whole number";
         }
 
         return underlying == typeof(double) ? "a number" : $"a value of the form {underlying?.Name ?? "the option takes"}";
     }
+
+    [GeneratedRegex(@"^-?[0-9]+$")]
+    private static partial Regex WholeNumber();
 
     [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '[^']+'\.")]
     private static partial Regex ConversionFailure();

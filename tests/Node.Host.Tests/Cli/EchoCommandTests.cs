@@ -52,6 +52,8 @@ public sealed class EchoCommandTests
     [TestCase("--port", "abc")]
     [TestCase("--port", "")]
     [TestCase("--timeout", "abc")]
+    [TestCase("--timeout", "1,5")]
+    [TestCase("--timeout", "5000000")]
     public void Echo_with_invalid_option_is_usage_error(string option, string value)
     {
         var result = Ainode.Run("echo", option, value);

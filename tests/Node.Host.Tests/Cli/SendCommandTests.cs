@@ -107,6 +107,34 @@ public sealed class SendCommandTests
     }
 
     [Test]
+    [Description("A folder linked from inside itself is not followed, so each file goes once and the run succeeds.")]
+    public async Task Linked_folder_is_not_followed()
+    {
+        var inner = Directory.CreateDirectory(Path.Combine(_sources, "inner")).FullName;
+        File.Copy(Peers.PydicomSample("CT_small.dcm"), Path.Combine(inner, "CT_small.dcm"));
+        Directory.CreateSymbolicLink(Path.Combine(inner, "up"), _sources);
+
+        var (storescp, port) = await DcmtkStorescp.StartAsync(_received);
+        using (storescp)
+        {
+            var result = Ainode.Run("send", _sources, "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle);
+
+            Assert.That(result.ExitCode, Is.Zero, result.Error + result.Output);
+            Assert.That(result.Output, Does.StartWith("sent 1, warnings 0, failed 0"));
+        }
+    }
+
+    [Test]
+    [Description("An option send does not know would otherwise be taken for a path that does not exist.")]
+    public void Unknown_option_is_usage_error()
+    {
+        var result = Ainode.Run("send", Peers.PydicomSample("CT_small.dcm"), "--prot", "11112");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.StartWith("Unrecognized option '--prot'"));
+    }
+
+    [Test]
     [Description("A truncated file is reported on its own line and counted as failed; the good file is still sent.")]
     public async Task Send_reports_unreadable_file_and_continues()
     {

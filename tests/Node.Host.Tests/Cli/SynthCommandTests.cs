@@ -24,8 +24,9 @@ public sealed class SynthCommandTests
         Assert.That(result.Error, Does.Not.Contain("Unhandled exception"));
     }
 
-    [TestCase("--images", "abc", "--images 'abc' is not a whole number up to 2147483647.")]
-    [TestCase("--seed", "1.5", "--seed '1.5' is not a whole number up to 2147483647.")]
+    [TestCase("--images", "abc", "--images 'abc' is not a whole number.")]
+    [TestCase("--seed", "1.5", "--seed '1.5' is not a whole number.")]
+    [TestCase("--seed", "99999999999", "--seed '99999999999' is too large.")]
     [TestCase("--modality", "XR", "--modality 'XR' is not one of CT, MG, DX.")]
     [Description("A value that does not convert is a usage error whose line names the option, the value and what it takes, not a .NET type.")]
     public void Unconvertible_value_names_what_fits(string option, string value, string message)

@@ -82,6 +82,30 @@ public sealed class NodeStartTests
         Assert.That(output, Does.Contain("not valid JSON"));
     }
 
+    [TestCase("--settings", "FILE", "serve")]
+    [TestCase("serve", "--settings", "FILE")]
+    [Description("The settings file is read whether --settings comes before serve or after it; a missing one stops the start either way.")]
+    public void Settings_file_read_on_either_side(string first, string second, string third)
+    {
+        var missing = Path.Combine(_folder, "missing.json");
+        string[] arguments = [.. new[] { first, second, third }.Select(argument => argument == "FILE" ? missing : argument)];
+
+        var result = Ainode.Run(arguments);
+
+        Assert.That(result.ExitCode, Is.EqualTo(InvalidSettingsExitCode), result.Output + result.Error);
+        Assert.That(result.Error, Does.Contain($"the settings file \"{missing}\" does not exist"));
+    }
+
+    [Test]
+    [Description("A tool command would ignore the node's settings file, so naming one with it is a usage error.")]
+    public void Settings_with_tool_command_is_usage_error()
+    {
+        var result = Ainode.Run("--settings", Path.Combine(_folder, "x.json"), "echo", "--port", "1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain("--settings applies only to the node"));
+    }
+
     [Test]
     public void Dicom_port_in_use_stops_start()
     {
