@@ -138,6 +138,11 @@ public sealed class DicomClient
     {
         try
         {
+            if (new FileInfo(path).Length > _options.WholeFileLimitBytes && await TrySendFromDiskAsync(association, path, cancellationToken).ConfigureAwait(false) is { } streamed)
+            {
+                return streamed;
+            }
+
             // Read once: the parse and, where the syntax stays, the bytes sent unchanged.
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
             var file = DicomFile.Read(bytes);
@@ -149,6 +154,25 @@ public sealed class DicomClient
             Log.InstanceSendFailed(_logger, path, exception);
             return new DicomStoreOutcome(path, null, null, null, exception.Message);
         }
+    }
+
+    /// <summary>
+    /// Sends a large file from disk, one fragment at a time, where it goes in its own syntax and
+    /// its data set has an even length. Returns null where it does not, so the caller reads it whole.
+    /// </summary>
+    private static async Task<DicomStoreOutcome?> TrySendFromDiskAsync(DicomClientAssociation association, string path, CancellationToken cancellationToken)
+    {
+        var header = DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = true });
+        var sopClass = header.Dataset.GetUid(DicomTags.SOPClassUID) ?? header.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPClassUID);
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        var length = file.Length - header.DatasetOffset;
+        if (sopClass is null || !association.SendsUnchanged(sopClass, header.TransferSyntax) || length % 2 != 0)
+        {
+            return null;
+        }
+
+        file.Seek(header.DatasetOffset, SeekOrigin.Begin);
+        return await association.StoreAsync(header, file, length, path, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task ReleaseQuietlyAsync(DicomClientAssociation association, CancellationToken cancellationToken)

@@ -107,7 +107,8 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         var context = PresentationContexts.FirstOrDefault(candidate => candidate.IsAccepted && candidate.AbstractSyntax == DicomUids.Verification)
             ?? throw new DicomNegotiationException("The peer did not accept the Verification SOP class.");
         var messageId = NextMessageId();
-        var response = await RequestAsync(context, DimseCommand.CreateEchoRequest(messageId), null, "C-ECHO", cancellationToken).ConfigureAwait(false);
+        var command = DimseCommand.CreateEchoRequest(messageId);
+        var response = await RequestAsync(context, command, (sender, token) => sender.SendAsync(context.Id, command, null, token), "C-ECHO", cancellationToken).ConfigureAwait(false);
         return response.Status ?? DimseStatus.ProcessingFailure;
     }
 
@@ -137,29 +138,9 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
     /// <exception cref="DicomNetworkException">The association failed while sending or waiting.</exception>
     public async Task<DicomStoreOutcome> StoreAsync(DicomFile file, ReadOnlyMemory<byte>? encodedDataSet, string? path = null, CancellationToken cancellationToken = default)
     {
-        var sopClass = file.Dataset.GetUid(DicomTags.SOPClassUID) ?? file.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPClassUID);
-        var sopInstance = file.Dataset.GetUid(DicomTags.SOPInstanceUID) ?? file.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPInstanceUID);
-        if (sopClass is null || sopInstance is null)
+        if (Check(file, path, out var sopClass, out var sopInstance, out var context) is { } notSent)
         {
-            return NotSent(path, sopClass, sopInstance, "the instance has no SOP Class UID or SOP Instance UID");
-        }
-
-        // A C-STORE-RQ carries both UIDs in UI elements, so one that is not a UID (a path such as
-        // "../../x", or more than 64 characters) cannot be sent. The next file still can.
-        if (!PduText.IsValidUid(sopClass) || !PduText.IsValidUid(sopInstance))
-        {
-            return NotSent(path, sopClass, sopInstance, $"SOP Class UID '{sopClass}' or SOP Instance UID '{sopInstance}' is not a valid UID (digits and dots, at most 64 characters); correct the file");
-        }
-
-        if (!PresentationContexts.Any(candidate => candidate.AbstractSyntax == sopClass))
-        {
-            return NotSent(path, sopClass, sopInstance, $"no presentation context was proposed for {sopClass}: an association holds at most {MaxContexts}, and the files need more; send them in several runs");
-        }
-
-        var context = ChooseContext(sopClass, file.TransferSyntax);
-        if (context is null)
-        {
-            return NotSent(path, sopClass, sopInstance, $"no presentation context was accepted for {sopClass} in {file.TransferSyntax.Uid} or an uncompressed syntax it converts to");
+            return notSent;
         }
 
         // The file's own bytes where the syntax is unchanged, else the data set encoded in the
@@ -170,12 +151,53 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
             ? original
             : Encode(file.Dataset, context.TransferSyntax!);
         var command = DimseCommand.CreateStoreRequest(NextMessageId(), sopClass, sopInstance);
-        var response = await RequestAsync(context, command, dataSet, "C-STORE", cancellationToken).ConfigureAwait(false);
-
-        var status = response.Status ?? DimseStatus.ProcessingFailure;
-        Log.StoreAnswered(_logger, sopInstance, _options.CalledAeTitle, DimseStatus.Describe(status));
-        return new DicomStoreOutcome(path, sopClass, sopInstance, status, response.ErrorComment);
+        var response = await RequestAsync(context, command, (sender, token) => sender.SendAsync(context.Id, command, dataSet, token), "C-STORE", cancellationToken).ConfigureAwait(false);
+        return Answered(path, sopClass, sopInstance, response);
     }
+
+    /// <summary>
+    /// Sends one instance whose data set is read from <paramref name="dataSet"/> as it goes out,
+    /// in the file's own syntax, so that memory does not grow with the file. Only a context of
+    /// that syntax will do; where none was accepted, the instance is reported and not sent.
+    /// </summary>
+    /// <param name="header">The file read up to its Pixel Data (<see cref="DicomReadOptions.StopBeforePixelData"/>), for its UIDs and syntax.</param>
+    /// <param name="dataSet">The file, positioned at <see cref="DicomFile.DatasetOffset"/>.</param>
+    /// <param name="length">Bytes of the data set to send: from that offset to the end of the file; even.</param>
+    /// <param name="path">The file, for the outcome.</param>
+    /// <param name="cancellationToken">Cancels the wait; the association is then in an unknown state and should be aborted.</param>
+    /// <exception cref="DicomNetworkException">The association failed while sending or waiting.</exception>
+    /// <exception cref="IOException">The file could not be read to <paramref name="length"/>.</exception>
+    public async Task<DicomStoreOutcome> StoreAsync(DicomFile header, Stream dataSet, long length, string? path = null, CancellationToken cancellationToken = default)
+    {
+        if (Check(header, path, out var sopClass, out var sopInstance, out var context) is { } notSent)
+        {
+            return notSent;
+        }
+
+        if (context.TransferSyntax != header.TransferSyntax)
+        {
+            return NotSent(path, sopClass, sopInstance, $"the peer did not accept {header.TransferSyntax.Uid} for {sopClass}, and a file this large is sent only in its own syntax");
+        }
+
+        var command = DimseCommand.CreateStoreRequest(NextMessageId(), sopClass, sopInstance);
+        DimseCommand response;
+        try
+        {
+            response = await RequestAsync(context, command, (sender, token) => sender.SendAsync(context.Id, command, dataSet, length, token), "C-STORE", cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            // Part of the data set is out and the rest cannot be read: the peer would take the
+            // next message for its continuation, so the association ends here.
+            await AbortAsync().ConfigureAwait(false);
+            throw new DicomConnectionException($"Reading {path} failed while it was being sent, so the association was aborted: {exception.Message}", exception);
+        }
+
+        return Answered(path, sopClass, sopInstance, response);
+    }
+
+    /// <summary>Whether an instance of <paramref name="sopClass"/> in <paramref name="syntax"/> would go in that syntax, unconverted.</summary>
+    public bool SendsUnchanged(string sopClass, DicomTransferSyntax syntax) => ChooseContext(sopClass, syntax)?.TransferSyntax == syntax;
 
     /// <summary>Releases the association and waits for A-RELEASE-RP (or the peer's release in a collision).</summary>
     /// <exception cref="DicomNetworkTimeoutException">No A-RELEASE-RP within the association timeout; the connection is then aborted.</exception>
@@ -306,6 +328,49 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         Log.Established(_logger, _options.CalledAeTitle, _options.Host, _options.Port, PresentationContexts.Count(context => context.IsAccepted), PresentationContexts.Count, PeerMaxPduLength);
     }
 
+    /// <summary>Finds the instance's UIDs and the context to send it on; returns the not-sent outcome where there is none.</summary>
+    private DicomStoreOutcome? Check(DicomFile file, string? path, out string sopClass, out string sopInstance, out PresentationContext context)
+    {
+        sopClass = file.Dataset.GetUid(DicomTags.SOPClassUID) ?? file.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPClassUID) ?? string.Empty;
+        sopInstance = file.Dataset.GetUid(DicomTags.SOPInstanceUID) ?? file.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPInstanceUID) ?? string.Empty;
+        context = null!;
+        if (sopClass.Length == 0 || sopInstance.Length == 0)
+        {
+            return NotSent(path, NullIfEmpty(sopClass), NullIfEmpty(sopInstance), "the instance has no SOP Class UID or SOP Instance UID");
+        }
+
+        // A C-STORE-RQ carries both UIDs in UI elements, so one that is not a UID (a path such as
+        // "../../x", or more than 64 characters) cannot be sent. The next file still can.
+        if (!PduText.IsValidUid(sopClass) || !PduText.IsValidUid(sopInstance))
+        {
+            return NotSent(path, sopClass, sopInstance, $"SOP Class UID '{sopClass}' or SOP Instance UID '{sopInstance}' is not a valid UID (digits and dots, at most 64 characters); correct the file");
+        }
+
+        var proposedClass = sopClass;
+        if (!PresentationContexts.Any(candidate => candidate.AbstractSyntax == proposedClass))
+        {
+            return NotSent(path, sopClass, sopInstance, $"no presentation context was proposed for {sopClass}: an association holds at most {MaxContexts}, and the files need more; send them in several runs");
+        }
+
+        var chosen = ChooseContext(sopClass, file.TransferSyntax);
+        if (chosen is null)
+        {
+            return NotSent(path, sopClass, sopInstance, $"no presentation context was accepted for {sopClass} in {file.TransferSyntax.Uid} or an uncompressed syntax it converts to");
+        }
+
+        context = chosen;
+        return null;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private DicomStoreOutcome Answered(string? path, string sopClass, string sopInstance, DimseCommand response)
+    {
+        var status = response.Status ?? DimseStatus.ProcessingFailure;
+        Log.StoreAnswered(_logger, sopInstance, _options.CalledAeTitle, DimseStatus.Describe(status));
+        return new DicomStoreOutcome(path, sopClass, sopInstance, status, response.ErrorComment);
+    }
+
     private static ReadOnlyMemory<byte> Encode(DicomDataset dataset, DicomTransferSyntax syntax)
     {
         using var encoded = new MemoryStream();
@@ -326,7 +391,7 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
             ?? accepted.FirstOrDefault(context => context.TransferSyntax == DicomTransferSyntax.ImplicitVRLittleEndian);
     }
 
-    private async Task<DimseCommand> RequestAsync(PresentationContext context, DimseCommand command, ReadOnlyMemory<byte>? dataSet, string operation, CancellationToken cancellationToken)
+    private async Task<DimseCommand> RequestAsync(PresentationContext context, DimseCommand command, Func<DimseMessageSender, CancellationToken, ValueTask> send, string operation, CancellationToken cancellationToken)
     {
         var messageId = command.MessageId!.Value;
         var waiter = new TaskCompletionSource<DimseCommand>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -339,7 +404,7 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
 
         try
         {
-            await _sender!.SendAsync(context.Id, command, dataSet, cancellationToken).ConfigureAwait(false);
+            await send(_sender!, cancellationToken).ConfigureAwait(false);
             return await waiter.Task.WaitAsync(_options.DimseTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)

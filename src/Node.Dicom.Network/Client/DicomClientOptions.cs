@@ -9,6 +9,8 @@ public sealed class DicomClientOptions
 {
     public const string DefaultCallingAeTitle = "AINODE";
 
+    public const long DefaultWholeFileLimitBytes = 256L * 1024 * 1024;
+
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
 
     public static readonly TimeSpan DefaultAssociationTimeout = TimeSpan.FromSeconds(30);
@@ -44,6 +46,14 @@ public sealed class DicomClientOptions
 
     /// <summary>How long to wait for the peer to close after an abort; default 30 s.</summary>
     public TimeSpan ArtimTimeout { get; set; } = DicomServerOptions.DefaultArtimTimeout;
+
+    /// <summary>
+    /// Files up to this length, in bytes, are read whole, checked to their end and sent from
+    /// memory, converted where the peer needs it. A longer file is sent from disk one fragment at
+    /// a time in its own transfer syntax, after a check of its elements before Pixel Data, so the
+    /// sender's memory stays flat. 256 MiB by default.
+    /// </summary>
+    public long WholeFileLimitBytes { get; set; } = DefaultWholeFileLimitBytes;
 
     /// <summary>TLS settings; null, the default, connects over plain TCP.</summary>
     public DicomTlsClientOptions? Tls { get; set; }

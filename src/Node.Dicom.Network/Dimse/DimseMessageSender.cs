@@ -1,3 +1,4 @@
+using System.Buffers;
 using Node.Dicom.Network.Pdus;
 
 namespace Node.Dicom.Network.Dimse;
@@ -47,6 +48,34 @@ internal sealed class DimseMessageSender
         if (dataSet is { } data)
         {
             await SendFragmentsAsync(contextId, data, isCommand: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends the command, then <paramref name="length"/> bytes of data set read from
+    /// <paramref name="dataSet"/> one fragment at a time, so only one fragment is in memory.
+    /// </summary>
+    /// <exception cref="EndOfStreamException">The stream ended before <paramref name="length"/> bytes.</exception>
+    public async ValueTask SendAsync(byte contextId, DimseCommand command, Stream dataSet, long length, CancellationToken cancellationToken)
+    {
+        await SendFragmentsAsync(contextId, command.Encode(), isCommand: true, cancellationToken).ConfigureAwait(false);
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxFragmentLength);
+        try
+        {
+            var remaining = length;
+            do
+            {
+                var fragment = buffer.AsMemory(0, (int)Math.Min(MaxFragmentLength, remaining));
+                await dataSet.ReadExactlyAsync(fragment, cancellationToken).ConfigureAwait(false);
+                remaining -= fragment.Length;
+                var value = new PresentationDataValue(contextId, false, remaining == 0, fragment);
+                await _send(new PDataTf([value]), cancellationToken).ConfigureAwait(false);
+            }
+            while (remaining > 0);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -69,6 +69,38 @@ public sealed class ClientToDcmtkTests
         }
     }
 
+    [TestCase(null, Description = "storescp's default maximum PDU length.")]
+    [TestCase("4096", Description = "Many fragments per data set, each read from the file as it goes.")]
+    [Description("With a whole-file limit of one byte, every file goes from disk one fragment at a time. storescp +B stores each data set as received, so the stored bytes after the meta information equal the file's.")]
+    public async Task Files_over_limit_go_from_disk(string? maxPdu)
+    {
+        var (storescp, port) = await StartStorescpAsync(["+B", .. maxPdu is null ? Array.Empty<string>() : ["--max-pdu", maxPdu]]);
+        using (storescp)
+        {
+            var samples = SampleNames.Select(name => Peers.RequirePath(Path.Combine(Peers.PydicomTestFiles, name), "python3-pydicom")).ToArray();
+            var options = Options(port);
+            options.WholeFileLimitBytes = 1;
+            var client = new DicomClient(options, TestLoggerFactory.OutputOnly);
+
+            var outcomes = await client.SendAsync(samples).WaitAsync(TestServers.Guard);
+
+            var stored = Directory.GetFiles(_folder).ToDictionary(path => DicomFile.Open(path).Dataset.GetUid(DicomTags.SOPInstanceUID)!);
+            foreach (var (sample, outcome) in samples.Zip(outcomes).Where(pair => !DicomFile.Open(pair.First).TransferSyntax.IsEncapsulated))
+            {
+                var uid = DicomFile.Open(sample).Dataset.GetUid(DicomTags.SOPInstanceUID)!;
+                Assert.That(outcome.IsSuccess, Is.True, $"{sample}: {outcome.Error} {storescp.Output}");
+                Assert.That(DataSetBytes(stored[uid]).SequenceEqual(DataSetBytes(sample)), Is.True, sample);
+            }
+        }
+    }
+
+    /// <summary>A file's bytes after its File Meta Information.</summary>
+    private static byte[] DataSetBytes(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return bytes[(int)DicomFile.Read(bytes).DatasetOffset..];
+    }
+
     private async Task<(BackgroundProcess Process, int Port)> StartStorescpAsync(params string[] extra)
     {
         var program = Peers.RequireProgram("storescp", "dcmtk");
