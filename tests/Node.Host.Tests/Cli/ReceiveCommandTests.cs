@@ -146,6 +146,16 @@ public sealed class ReceiveCommandTests
     }
 
     [Test]
+    [Description("A value outside the option's list gets one line that names the option and the values it takes.")]
+    public void Unknown_log_format_names_choices()
+    {
+        var result = Ainode.Run("receive", "--out", _out, "--log-format", "xml");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error.TrimEnd().Split('\n')[0], Is.EqualTo("--log-format 'xml' is not one of json, text."));
+    }
+
+    [Test]
     public void Receive_without_out_is_usage_error()
     {
         var result = Ainode.Run("receive");
