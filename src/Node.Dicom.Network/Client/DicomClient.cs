@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Node.Dicom.Errors;
@@ -18,6 +19,17 @@ public sealed class DicomClient
 {
     /// <summary>The syntaxes proposed for every SOP class: the ones any instance can be converted to.</summary>
     private static readonly DicomTransferSyntax[] UncompressedSyntaxes = [DicomTransferSyntax.ExplicitVRLittleEndian, DicomTransferSyntax.ImplicitVRLittleEndian];
+
+    /// <summary>(FFFE,E0DD) with length 0, little endian: what ends encapsulated Pixel Data.</summary>
+    private static readonly byte[] SequenceDelimiter = [0xFE, 0xFF, 0xDD, 0xE0, 0, 0, 0, 0];
+
+    /// <summary>Tag, VR, two reserved bytes and a 4-byte length.</summary>
+    private const int ExplicitPixelDataHeaderLength = 12;
+
+    /// <summary>Tag and a 4-byte length.</summary>
+    private const int ImplicitPixelDataHeaderLength = 8;
+
+    private const uint UndefinedLength = 0xFFFFFFFF;
 
     private readonly DicomClientOptions _options;
     private readonly ILogger _logger;
@@ -138,9 +150,15 @@ public sealed class DicomClient
     {
         try
         {
-            if (new FileInfo(path).Length > _options.WholeFileLimitBytes && await TrySendFromDiskAsync(association, path, cancellationToken).ConfigureAwait(false) is { } streamed)
+            var fileLength = new FileInfo(path).Length;
+            if (fileLength > _options.WholeFileLimitBytes && await TrySendFromDiskAsync(association, path, cancellationToken).ConfigureAwait(false) is { } streamed)
             {
                 return streamed;
+            }
+
+            if (fileLength > Array.MaxLength)
+            {
+                throw new NotSupportedException($"the file is {fileLength} bytes, more than can be read whole to convert it, and the peer did not accept it in its own transfer syntax");
             }
 
             // Read once: the parse and, where the syntax stays, the bytes sent unchanged.
@@ -166,13 +184,53 @@ public sealed class DicomClient
         var sopClass = header.Dataset.GetUid(DicomTags.SOPClassUID) ?? header.FileMetaInformation.GetUid(DicomTags.MediaStorageSOPClassUID);
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         var length = file.Length - header.DatasetOffset;
-        if (sopClass is null || !association.SendsUnchanged(sopClass, header.TransferSyntax) || length % 2 != 0)
+        if (sopClass is null || header.TransferSyntax.IsDeflated || !association.SendsUnchanged(sopClass, header.TransferSyntax) || length % 2 != 0)
         {
             return null;
         }
 
+        // The elements before Pixel Data parsed; Pixel Data itself must fit in the file, since
+        // nothing reads it before it goes out.
+        CheckPixelDataFits(file, header);
         file.Seek(header.DatasetOffset, SeekOrigin.Begin);
         return await association.StoreAsync(header, file, length, path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks that a Pixel Data element of defined length ends within the file, and that one of
+    /// undefined length (encapsulated fragments) is closed by a Sequence Delimitation Item at the
+    /// end of the file.
+    /// </summary>
+    /// <exception cref="DicomFormatException">The file ends inside Pixel Data.</exception>
+    private static void CheckPixelDataFits(FileStream file, DicomFile header)
+    {
+        if (header.PixelDataOffset is not { } offset)
+        {
+            return;
+        }
+
+        var headerLength = header.TransferSyntax.IsExplicitVR ? ExplicitPixelDataHeaderLength : ImplicitPixelDataHeaderLength;
+        Span<byte> element = stackalloc byte[ExplicitPixelDataHeaderLength];
+        file.Seek(offset, SeekOrigin.Begin);
+        file.ReadExactly(element[..headerLength]);
+        var valueLength = BinaryPrimitives.ReadUInt32LittleEndian(element[(headerLength - 4)..]);
+        if (valueLength != UndefinedLength)
+        {
+            if (offset + headerLength + valueLength > file.Length)
+            {
+                throw new DicomFormatException($"Pixel Data's length {valueLength} runs past the end of the file ({file.Length - offset - headerLength} bytes remain); the file is cut short", offset, DicomTags.PixelData);
+            }
+
+            return;
+        }
+
+        Span<byte> end = stackalloc byte[SequenceDelimiter.Length];
+        file.Seek(-SequenceDelimiter.Length, SeekOrigin.End);
+        file.ReadExactly(end);
+        if (!end.SequenceEqual(SequenceDelimiter))
+        {
+            throw new DicomFormatException("encapsulated Pixel Data does not end with a Sequence Delimitation Item at the end of the file; the file is cut short", offset, DicomTags.PixelData);
+        }
     }
 
     private static async Task ReleaseQuietlyAsync(DicomClientAssociation association, CancellationToken cancellationToken)

@@ -145,10 +145,10 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
 
         // The file's own bytes where the syntax is unchanged, else the data set encoded in the
         // context's syntax: Explicit and Implicit VR Little Endian, from any uncompressed syntax.
-        // A PDV carries an even number of bytes, so an odd-length data set (a deflated one
-        // without its pad byte) is encoded anew as well.
-        var dataSet = encodedDataSet is { } original && context.TransferSyntax == file.TransferSyntax && original.Length % 2 == 0
-            ? original
+        // A PDV carries an even number of bytes: a deflated bitstream of odd length gets its pad
+        // byte, and any other odd-length data set, malformed, is encoded anew.
+        var dataSet = encodedDataSet is { } original && context.TransferSyntax == file.TransferSyntax && (original.Length % 2 == 0 || file.TransferSyntax.IsDeflated)
+            ? PadToEven(original)
             : Encode(file.Dataset, context.TransferSyntax!);
         var command = DimseCommand.CreateStoreRequest(NextMessageId(), sopClass, sopInstance);
         var response = await RequestAsync(context, command, (sender, token) => sender.SendAsync(context.Id, command, dataSet, token), "C-STORE", cancellationToken).ConfigureAwait(false);
@@ -369,6 +369,19 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         var status = response.Status ?? DimseStatus.ProcessingFailure;
         Log.StoreAnswered(_logger, sopInstance, _options.CalledAeTitle, DimseStatus.Describe(status));
         return new DicomStoreOutcome(path, sopClass, sopInstance, status, response.ErrorComment);
+    }
+
+    /// <summary>Returns the bytes as they are where their length is even, else a copy with one zero byte added.</summary>
+    private static ReadOnlyMemory<byte> PadToEven(ReadOnlyMemory<byte> bytes)
+    {
+        if (bytes.Length % 2 == 0)
+        {
+            return bytes;
+        }
+
+        var padded = new byte[bytes.Length + 1];
+        bytes.CopyTo(padded);
+        return padded;
     }
 
     private static ReadOnlyMemory<byte> Encode(DicomDataset dataset, DicomTransferSyntax syntax)

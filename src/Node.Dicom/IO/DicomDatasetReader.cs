@@ -35,6 +35,9 @@ internal sealed class DicomDatasetReader
     /// <summary>True when the last read stopped at Pixel Data because <see cref="DicomReadOptions.StopBeforePixelData"/> is set.</summary>
     public bool StoppedBeforePixelData { get; private set; }
 
+    /// <summary>Where the top-level Pixel Data element starts in the input, where the read stopped there; else null.</summary>
+    public long? PixelDataPosition { get; private set; }
+
     /// <summary>Reads top-level elements to the end of the input, or up to Pixel Data where the options request it.</summary>
     public DicomDataset ReadTopLevel()
     {
@@ -105,6 +108,7 @@ internal sealed class DicomDatasetReader
             if (isTopLevel && _options.StopBeforePixelData && tag == DicomTags.PixelData)
             {
                 StoppedBeforePixelData = true;
+                PixelDataPosition = start;
                 return;
             }
 

@@ -42,6 +42,12 @@ public sealed class DicomFile
     /// <summary>True where reading stopped at Pixel Data because the options asked so.</summary>
     public bool StoppedBeforePixelData { get; internal init; }
 
+    /// <summary>
+    /// Where reading stopped at Pixel Data: the offset of that element's tag in the bytes read,
+    /// else null. For a deflated syntax, an offset in the inflated data set.
+    /// </summary>
+    public long? PixelDataOffset { get; internal init; }
+
     /// <summary>Reads a file; with <see cref="DicomReadOptions.StopBeforePixelData"/> only the bytes before Pixel Data.</summary>
     /// <exception cref="Errors.DicomFormatException">The file is not valid DICOM.</exception>
     public static DicomFile Open(string path, DicomReadOptions? options = null)

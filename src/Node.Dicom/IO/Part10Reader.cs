@@ -33,7 +33,12 @@ internal static class Part10Reader
         var datasetInput = syntax.IsDeflated ? Inflate(input, options) : input;
         var reader = new DicomDatasetReader(datasetInput, syntax, options);
         var dataset = reader.ReadTopLevel();
-        return new DicomFile(meta, dataset, syntax) { StoppedBeforePixelData = reader.StoppedBeforePixelData, DatasetOffset = datasetOffset };
+        return new DicomFile(meta, dataset, syntax)
+        {
+            StoppedBeforePixelData = reader.StoppedBeforePixelData,
+            DatasetOffset = datasetOffset,
+            PixelDataOffset = reader.PixelDataPosition,
+        };
     }
 
     private static void SkipPreamble(DicomInput input)

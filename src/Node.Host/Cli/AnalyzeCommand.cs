@@ -36,7 +36,7 @@ public static class AnalyzeCommand
         {
             Description = "Folder to write <StudyInstanceUID>/results.json into; created where needed.",
             Required = true,
-        };
+        }.RequiringPath();
         var model = new Option<string>("--model")
         {
             Description = $"Model pack folder holding model.json and model.onnx. Default: {DefaultModelPack} under the working folder, else the reference pack shipped beside the executable.",

@@ -22,12 +22,12 @@ public static class EvaluateCommand
         {
             Description = "Folder searched recursively for SR files; other files are skipped.",
             Required = true,
-        };
+        }.RequiringPath();
         var labels = new Option<string>("--labels")
         {
             Description = $"CSV file with the header {LabelSet.Header}; one row per study and finding, label 0 or 1.",
             Required = true,
-        };
+        }.RequiringPath();
         var json = new Option<bool>("--json")
         {
             Description = "Print the result as JSON instead of a table.",

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.CommandLine.Parsing;
 
 namespace Node.Host.Cli;
@@ -22,5 +23,18 @@ internal static class OptionValue
             value = default!;
             return false;
         }
+    }
+
+    /// <summary>Adds a check that the option's path is not empty, which the file APIs would reject with an exception.</summary>
+    public static Option<string> RequiringPath(this Option<string> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(token => string.IsNullOrWhiteSpace(token.Value)))
+            {
+                result.AddError($"{option.Name} is empty; give a file or folder path.");
+            }
+        });
+        return option;
     }
 }

@@ -35,12 +35,6 @@ internal sealed class SendCommand : Command
         },
     };
 
-    /// <summary>
-    /// Every file under a folder, without following linked folders: a link to a folder above it
-    /// would otherwise send the same files again at each level, until the path grows too long.
-    /// </summary>
-    private static readonly EnumerationOptions FolderSearch = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
-
     private readonly PeerOptions _peer = new();
 
     private readonly Option<int> _maxPdu = PeerOptions.CreateMaxPduOption();
@@ -101,7 +95,7 @@ internal sealed class SendCommand : Command
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", FolderSearch).Order(StringComparer.Ordinal));
+                files.AddRange(FilesUnder(path).Order(StringComparer.Ordinal));
             }
             else
             {
@@ -110,6 +104,17 @@ internal sealed class SendCommand : Command
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// Every file under a folder, links to files included, without following linked folders: a
+    /// link to a folder above would otherwise send the same files again at each level.
+    /// </summary>
+    private static IEnumerable<string> FilesUnder(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder);
+        var subfolders = Directory.EnumerateDirectories(folder).Where(subfolder => !File.GetAttributes(subfolder).HasFlag(FileAttributes.ReparsePoint));
+        return files.Concat(subfolders.SelectMany(FilesUnder));
     }
 
     private static int Summarize(IReadOnlyList<DicomStoreOutcome> outcomes, string peer, TimeSpan elapsed, TextWriter output, TextWriter error)

@@ -17,7 +17,7 @@ public static class SynthCommand
         {
             Description = "Folder to write the studies (one subfolder each) and labels.csv into; created where needed.",
             Required = true,
-        };
+        }.RequiringPath();
         var studies = new Option<int>("--studies")
         {
             Description = $"Number of studies to write, from 1 to {MaxStudies}.",

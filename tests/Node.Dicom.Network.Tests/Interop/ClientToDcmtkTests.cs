@@ -94,6 +94,30 @@ public sealed class ClientToDcmtkTests
         }
     }
 
+    [Test]
+    [Description("A file over the limit goes out without a full read, so a file cut inside Pixel Data must be refused before anything is sent, as a whole read would refuse it.")]
+    public async Task Truncated_file_over_limit_is_refused()
+    {
+        var sample = File.ReadAllBytes(Peers.RequirePath(Path.Combine(Peers.PydicomTestFiles, "CT_small.dcm"), "python3-pydicom"));
+        var truncated = Path.Combine(Directory.CreateTempSubdirectory("ainode-truncated-").FullName, "cut.dcm");
+        File.WriteAllBytes(truncated, sample[..^1000]);
+        var (storescp, port) = await StartStorescpAsync("+B");
+        using (storescp)
+        {
+            var options = Options(port);
+            options.WholeFileLimitBytes = 1;
+            var client = new DicomClient(options, TestLoggerFactory.OutputOnly);
+
+            var outcome = (await client.SendAsync([truncated]).WaitAsync(TestServers.Guard)).Single();
+
+            Assert.That(outcome.Status, Is.Null);
+            Assert.That(outcome.Error, Does.Contain("cut short"));
+        }
+
+        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+        Directory.Delete(Path.GetDirectoryName(truncated)!, recursive: true);
+    }
+
     /// <summary>A file's bytes after its File Meta Information.</summary>
     private static byte[] DataSetBytes(string path)
     {

@@ -101,18 +101,20 @@ public sealed class SendCommandTests
             Assert.That(result.ExitCode, Is.Zero, result.Error + result.Output + storescp.Output);
         }
 
-        var stored = DicomFile.Open(Directory.GetFiles(_received).Single());
-        Assert.That(stored.TransferSyntax, Is.EqualTo(DicomTransferSyntax.DeflatedExplicitVRLittleEndian));
-        Assert.That(DatasetDifferences.Between(DicomFile.Open(sample).Dataset, stored.Dataset), Is.Empty);
+        var stored = Directory.GetFiles(_received).Single();
+        Assert.That(DicomFile.Open(stored).TransferSyntax, Is.EqualTo(DicomTransferSyntax.DeflatedExplicitVRLittleEndian));
+        Assert.That(DatasetDifferences.Between(DicomFile.Open(sample).Dataset, DicomFile.Open(stored).Dataset), Is.Empty);
+        Assert.That(DataSetBytes(stored), Is.EqualTo(DataSetBytes(sample).Append((byte)0)), "the file's own bitstream and one pad byte");
     }
 
     [Test]
-    [Description("A folder linked from inside itself is not followed, so each file goes once and the run succeeds.")]
+    [Description("A folder linked from inside itself is not followed, so each file goes once and the run succeeds; a link to a file is sent like the file.")]
     public async Task Linked_folder_is_not_followed()
     {
         var inner = Directory.CreateDirectory(Path.Combine(_sources, "inner")).FullName;
         File.Copy(Peers.PydicomSample("CT_small.dcm"), Path.Combine(inner, "CT_small.dcm"));
         Directory.CreateSymbolicLink(Path.Combine(inner, "up"), _sources);
+        File.CreateSymbolicLink(Path.Combine(_sources, "mr.dcm"), Peers.PydicomSample("MR_small.dcm"));
 
         var (storescp, port) = await DcmtkStorescp.StartAsync(_received);
         using (storescp)
@@ -120,7 +122,7 @@ public sealed class SendCommandTests
             var result = Ainode.Run("send", _sources, "--port", Text(port), "--called-ae", DcmtkStorescp.AeTitle);
 
             Assert.That(result.ExitCode, Is.Zero, result.Error + result.Output);
-            Assert.That(result.Output, Does.StartWith("sent 1, warnings 0, failed 0"));
+            Assert.That(result.Output, Does.StartWith("sent 2, warnings 0, failed 0"));
         }
     }
 

@@ -41,4 +41,14 @@ public sealed class SynthCommandTests
         Assert.That(result.Error, Does.Not.Contain("System."));
         Assert.That(result.Output, Does.Contain("Usage:"), "the help follows on standard output");
     }
+
+    [Test]
+    [Description("An empty path would reach the file APIs, which throw; it is a usage error instead.")]
+    public void Empty_out_is_usage_error()
+    {
+        var result = Ainode.Run("synth", "--out", "", "--studies", "1", "--seed", "1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.StartWith("--out is empty"));
+    }
 }
