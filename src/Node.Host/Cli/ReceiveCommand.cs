@@ -95,6 +95,7 @@ internal sealed class ReceiveCommand : Command
 
     private static int Run(string folder, DicomServerOptions options, ILoggerFactory loggerFactory, TextWriter error)
     {
+        var folderExisted = Directory.Exists(folder);
         try
         {
             Directory.CreateDirectory(folder);
@@ -112,6 +113,12 @@ internal sealed class ReceiveCommand : Command
         }
         catch (SocketException exception)
         {
+            // Nothing was received, so a folder this run created goes again.
+            if (!folderExisted && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+
             return FailureText.Report(error, $"cannot listen on {options.BindAddress}:{options.Port}", exception.Message);
         }
     }

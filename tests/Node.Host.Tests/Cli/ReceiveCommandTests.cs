@@ -131,17 +131,20 @@ public sealed class ReceiveCommandTests
     }
 
     [Test]
-    [Description("A second receiver on a port already in use fails at once with one line on standard error.")]
+    [Description("A second receiver on a port already in use fails at once with one line on standard error, and leaves no --out folder it created.")]
     public async Task Receive_on_busy_port_fails_in_one_line()
     {
         var (receiver, port) = await StartReceiverAsync();
         using (receiver)
         {
-            var result = Ainode.Run("receive", "--out", _out, "--port", Text(port), "--bind", "127.0.0.1");
+            var newFolder = Path.Combine(_out, "not-yet");
+
+            var result = Ainode.Run("receive", "--out", newFolder, "--port", Text(port), "--bind", "127.0.0.1");
 
             Assert.That(result.ExitCode, Is.EqualTo(1));
             Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
             Assert.That(result.Error, Does.StartWith($"ainode: cannot listen on 127.0.0.1:{port}: "));
+            Assert.That(Directory.Exists(newFolder), Is.False);
         }
     }
 
