@@ -51,19 +51,27 @@ public static class EvaluateCommand
     {
         LabelSet labels;
         IReadOnlyList<Node.Reports.Sr.SrDocument> documents;
+        var reading = $"--labels {labelsPath}";
+        if (Directory.Exists(labelsPath))
+        {
+            FailureText.Report(console.Error, $"cannot read {reading}", "it is a folder; give the labels CSV file");
+            return InputNotFoundExitCode;
+        }
+
         try
         {
             labels = LabelSet.ReadFile(labelsPath);
+            reading = $"--reports {reportsFolder}";
             (documents, _) = SrFolder.Read(reportsFolder);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine(exception.Message);
+            FailureText.Report(console.Error, $"cannot read {reading}", exception.Message);
             return InputNotFoundExitCode;
         }
         catch (InvalidDataException exception)
         {
-            console.Error.WriteLine(exception.Message);
+            FailureText.Report(console.Error, $"cannot use {reading}", exception.Message);
             return InvalidLabelsExitCode;
         }
 

@@ -39,7 +39,7 @@ public sealed class EvaluateCommandTests
         var (code, _, error) = Invoke("--reports", Path.Combine(files.Folder, "absent"), "--labels", labels);
 
         Assert.That(code, Is.EqualTo(EvaluateCommand.InputNotFoundExitCode));
-        Assert.That(error, Does.Contain("absent"));
+        Assert.That(error, Does.StartWith($"ainode: cannot read --reports {Path.Combine(files.Folder, "absent")}: "));
     }
 
     [Test]
@@ -52,6 +52,7 @@ public sealed class EvaluateCommandTests
         var (code, _, error) = Invoke("--reports", files.Folder, "--labels", labels);
 
         Assert.That(code, Is.EqualTo(EvaluateCommand.InvalidLabelsExitCode));
+        Assert.That(error, Does.StartWith($"ainode: cannot use --labels {labels}: "));
         Assert.That(error, Does.Contain("line 1"));
     }
 
