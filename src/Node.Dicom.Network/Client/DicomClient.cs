@@ -20,13 +20,13 @@ public sealed class DicomClient
     /// <summary>The syntaxes proposed for every SOP class: the ones any instance can be converted to.</summary>
     private static readonly DicomTransferSyntax[] UncompressedSyntaxes = [DicomTransferSyntax.ExplicitVRLittleEndian, DicomTransferSyntax.ImplicitVRLittleEndian];
 
-    /// <summary>(FFFE,E0DD) with length 0, little endian: what ends encapsulated Pixel Data.</summary>
+    /// <summary>The Sequence Delimitation Item (FFFE,E0DD) with length 0, little endian, which ends encapsulated Pixel Data.</summary>
     private static readonly byte[] SequenceDelimiter = [0xFE, 0xFF, 0xDD, 0xE0, 0, 0, 0, 0];
 
-    /// <summary>Tag, VR, two reserved bytes and a 4-byte length.</summary>
+    /// <summary>Length of Pixel Data's element header in Explicit VR: tag, VR, two reserved bytes and a 4-byte length.</summary>
     private const int ExplicitPixelDataHeaderLength = 12;
 
-    /// <summary>Tag and a 4-byte length.</summary>
+    /// <summary>Length of Pixel Data's element header in Implicit VR: tag and a 4-byte length.</summary>
     private const int ImplicitPixelDataHeaderLength = 8;
 
     private const uint UndefinedLength = 0xFFFFFFFF;
@@ -161,7 +161,7 @@ public sealed class DicomClient
                 throw new NotSupportedException($"the file is {fileLength} bytes, more than can be read whole to convert it, and the peer did not accept it in its own transfer syntax");
             }
 
-            // Read once: the parse and, where the syntax stays, the bytes sent unchanged.
+            // One read serves the parse and, where the syntax stays, the bytes sent unchanged.
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
             var file = DicomFile.Read(bytes);
             var dataSet = bytes.AsMemory((int)file.DatasetOffset);
@@ -189,8 +189,8 @@ public sealed class DicomClient
             return null;
         }
 
-        // The elements before Pixel Data parsed; Pixel Data itself must fit in the file, since
-        // nothing reads it before it goes out.
+        // Only the elements before Pixel Data were parsed, so Pixel Data is checked to end
+        // within the file before any of it goes out.
         CheckPixelDataFits(file, header);
         file.Seek(header.DatasetOffset, SeekOrigin.Begin);
         return await association.StoreAsync(header, file, length, path, cancellationToken).ConfigureAwait(false);
@@ -201,6 +201,7 @@ public sealed class DicomClient
     /// undefined length (encapsulated fragments) is closed by a Sequence Delimitation Item at the
     /// end of the file.
     /// </summary>
+    /// <remarks>NOTE: a file with elements after encapsulated Pixel Data (such as Data Set Trailing Padding) is rejected, though complete.</remarks>
     /// <exception cref="DicomFormatException">The file ends inside Pixel Data.</exception>
     private static void CheckPixelDataFits(FileStream file, DicomFile header)
     {
@@ -218,7 +219,7 @@ public sealed class DicomClient
         {
             if (offset + headerLength + valueLength > file.Length)
             {
-                throw new DicomFormatException($"Pixel Data's length {valueLength} runs past the end of the file ({file.Length - offset - headerLength} bytes remain); the file is cut short", offset, DicomTags.PixelData);
+                throw new DicomFormatException($"Pixel Data length {valueLength} exceeds the {file.Length - offset - headerLength} bytes left in the file; the file is truncated", offset, DicomTags.PixelData);
             }
 
             return;
@@ -229,7 +230,7 @@ public sealed class DicomClient
         file.ReadExactly(end);
         if (!end.SequenceEqual(SequenceDelimiter))
         {
-            throw new DicomFormatException("encapsulated Pixel Data does not end with a Sequence Delimitation Item at the end of the file; the file is cut short", offset, DicomTags.PixelData);
+            throw new DicomFormatException("encapsulated Pixel Data does not end with a Sequence Delimitation Item at the end of the file; the file is truncated", offset, DicomTags.PixelData);
         }
     }
 

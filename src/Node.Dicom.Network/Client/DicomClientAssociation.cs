@@ -187,8 +187,8 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         }
         catch (IOException exception)
         {
-            // Part of the data set is out and the rest cannot be read: the peer would take the
-            // next message for its continuation, so the association ends here.
+            // Part of the data set was sent and the rest cannot be read. The peer would read the
+            // next message as its continuation, so the association is aborted.
             await AbortAsync().ConfigureAwait(false);
             throw new DicomConnectionException($"Reading {path} failed while it was being sent, so the association was aborted: {exception.Message}", exception);
         }
@@ -196,7 +196,7 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         return Answered(path, sopClass, sopInstance, response);
     }
 
-    /// <summary>Whether an instance of <paramref name="sopClass"/> in <paramref name="syntax"/> would go in that syntax, unconverted.</summary>
+    /// <summary>Returns whether an instance of <paramref name="sopClass"/> in <paramref name="syntax"/> would be sent in that syntax, unconverted.</summary>
     public bool SendsUnchanged(string sopClass, DicomTransferSyntax syntax) => ChooseContext(sopClass, syntax)?.TransferSyntax == syntax;
 
     /// <summary>Releases the association and waits for A-RELEASE-RP (or the peer's release in a collision).</summary>

@@ -33,9 +33,9 @@ public sealed class DicomFile
     public DicomTransferSyntax TransferSyntax { get; set; }
 
     /// <summary>
-    /// Where the data set starts in the bytes read: after the preamble, the "DICM" prefix and the
-    /// File Meta Information, where the input had them, else 0. For a deflated syntax, the start
-    /// of the deflated bytes.
+    /// The offset in the bytes read where the data set starts: after the preamble, the "DICM"
+    /// prefix and the File Meta Information, where the input had them, else 0. For a deflated
+    /// syntax, the start of the deflated bytes.
     /// </summary>
     public long DatasetOffset { get; internal init; }
 
@@ -43,7 +43,7 @@ public sealed class DicomFile
     public bool StoppedBeforePixelData { get; internal init; }
 
     /// <summary>
-    /// Where reading stopped at Pixel Data: the offset of that element's tag in the bytes read,
+    /// The offset in the bytes read of the Pixel Data element's tag, where reading stopped there,
     /// else null. For a deflated syntax, an offset in the inflated data set.
     /// </summary>
     public long? PixelDataOffset { get; internal init; }

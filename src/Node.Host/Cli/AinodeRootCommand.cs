@@ -62,7 +62,7 @@ internal sealed class AinodeRootCommand : RootCommand
         return UsageErrorExitCode;
     }
 
-    /// <summary>The error for a root <c>--settings</c> given with a tool command, which would ignore it; null otherwise.</summary>
+    /// <summary>Returns the error for a root <c>--settings</c> given with a tool command, which would ignore it, or null.</summary>
     private string? MisplacedSettings(ParseResult parseResult)
     {
         var command = parseResult.CommandResult.Command;

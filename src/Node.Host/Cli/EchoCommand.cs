@@ -17,7 +17,7 @@ internal sealed class EchoCommand : Command
 {
     public const double DefaultTimeoutSeconds = 10;
 
-    /// <summary>Longest wait accepted: an hour, far beyond any working peer, and within what a timer takes.</summary>
+    /// <summary>The longest timeout accepted, in seconds: an hour, far longer than a working peer takes to answer.</summary>
     public const double MaxTimeoutSeconds = 3600;
 
     private static readonly DicomTransferSyntax[] UncompressedSyntaxes = [DicomTransferSyntax.ExplicitVRLittleEndian, DicomTransferSyntax.ImplicitVRLittleEndian];

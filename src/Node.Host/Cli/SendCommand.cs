@@ -26,7 +26,7 @@ internal sealed class SendCommand : Command
         {
             result =>
             {
-                // An option this command does not know lands among the paths; name it as an option.
+                // The parser takes an unknown option for a path, so it is reported here as an option.
                 foreach (var token in result.Tokens.Select(token => token.Value).Where(value => value.StartsWith('-') && !Path.Exists(value)))
                 {
                     result.AddError($"Unrecognized option '{token}'; see the options below.");

@@ -30,7 +30,7 @@ internal static partial class UsageErrorText
         var value = match.Groups["value"].Value;
         var option = parseResult.CommandResult.Command.Options.FirstOrDefault(candidate => candidate.Name == name || candidate.Aliases.Contains(name));
 
-        // Digits that do not convert to a whole number are too many for it.
+        // A value of digits alone that does not convert is too large for the option's type.
         return IsWholeNumberType(option?.ValueType) && WholeNumber().IsMatch(value)
             ? $"{name} '{value}' is too large."
             : $"{name} '{value}' is not {Expected(option?.ValueType)}.";

@@ -64,7 +64,7 @@ public sealed class SendCommandTests
     }
 
     [Test]
-    [Description("Where the accepted syntax is the file's own, the data set goes byte for byte as the file holds it: storescp +B stores what it receives, so its files end with the same bytes. A sample whose data set a new encoding changes shows that the check can fail.")]
+    [Description("Where the accepted syntax is the file's own, the data set is sent byte for byte as stored in the file. storescp +B stores what it receives, so its files end with the same bytes. A sample whose data set a new encoding changes shows that the check can fail.")]
     public async Task Send_keeps_data_set_bytes_unchanged()
     {
         var samples = SampleNames.Select(Peers.PydicomSample).ToArray();
@@ -87,7 +87,7 @@ public sealed class SendCommandTests
     }
 
     [Test]
-    [Description("pydicom's deflated sample has an odd-length bitstream; storescp aborts the association on an odd PDV, so the data set must arrive padded to even length.")]
+    [Description("pydicom's deflated sample has an odd-length bitstream. storescp aborts the association on an odd PDV, so the data set must arrive padded to even length.")]
     public async Task Deflated_file_reaches_storescp()
     {
         var sample = Peers.PydicomSample("image_dfl.dcm");
