@@ -11,15 +11,17 @@ using Node.Dicom.Network.Pdus;
 namespace Node.Dicom.Network.Server;
 
 /// <summary>
-/// The DIMSE provider of one accepted association: responds to C-ECHO, streams each C-STORE data set
+/// The DIMSE provider of one accepted association: responds to C-ECHO, hands each C-STORE data set
 /// to the handler and responds with its status, and responds to every other command with 0211.
 /// Messages are served one at a time, as the default asynchronous operations window 1/1 asks.
 /// </summary>
 /// <remarks>
-/// The read loop calls <see cref="OnCommandAsync"/> and <see cref="OnDataSetFragmentAsync"/>;
-/// a C-STORE handler runs on a pool thread of its own and sends its response from there once
-/// the data set is complete. The next command waits for that response, so responses leave in
-/// request order and a release is answered only after them.
+/// The read loop calls <see cref="OnCommandAsync"/> and <see cref="OnDataSetFragmentAsync"/>.
+/// An <see cref="IDicomInlineStoreHandler"/> gets each fragment there, on the read loop, and the
+/// response leaves from there after the last one. Any other handler reads a stream on a pool
+/// thread of its own and sends its response from there once the data set is complete. The next
+/// command waits for that response, so responses leave in request order and a release is
+/// answered only after them.
 /// </remarks>
 internal sealed class ServerDimseService : IDimseReceiver
 {
@@ -61,7 +63,7 @@ internal sealed class ServerDimseService : IDimseReceiver
         var (status, reason) = Check(context, command);
         if (status is null)
         {
-            _current = StartStore(context, command);
+            _current = _handler is IDicomInlineStoreHandler inline ? BeginInlineStore(inline, context, command) : StartStore(context, command);
             return;
         }
 
@@ -82,6 +84,14 @@ internal sealed class ServerDimseService : IDimseReceiver
     {
         switch (_current)
         {
+            case InlineStoreOperation inline:
+                inline.Write(fragment.Span, _logger);
+                if (isLast)
+                {
+                    await FinishInlineStoreAsync(inline).ConfigureAwait(false);
+                }
+
+                break;
             case StoreOperation store:
                 await store.Pipe.WriteFragmentAsync(fragment, cancellationToken).ConfigureAwait(false);
                 if (isLast)
@@ -114,6 +124,11 @@ internal sealed class ServerDimseService : IDimseReceiver
             store.Fail(new DicomConnectionException("The peer requested release before the data set was complete."));
         }
 
+        if (_current is InlineStoreOperation inline)
+        {
+            inline.Abandon();
+        }
+
         return WaitIdleAsync();
     }
 
@@ -123,6 +138,11 @@ internal sealed class ServerDimseService : IDimseReceiver
         if (_current is StoreOperation store)
         {
             store.Fail(new DicomAssociationAbortedException(AbortSource.ServiceProvider, AbortReason.NotSpecified, "the association ended before the data set was complete"));
+        }
+
+        if (_current is InlineStoreOperation inline)
+        {
+            inline.Abandon();
         }
 
         _aborted.Cancel();
@@ -163,11 +183,69 @@ internal sealed class ServerDimseService : IDimseReceiver
 
     private StoreOperation StartStore(PresentationContext context, DimseCommand command)
     {
-        var request = new DicomStoreRequest(_association, command.AffectedSopClassUid!, command.AffectedSopInstanceUid!, context.TransferSyntax!, command.MessageId ?? 0, command.Priority);
+        var request = CreateRequest(context, command);
         var store = new StoreOperation(context, command);
         store.Completion = Task.Run(() => RunStoreAsync(store, request));
         return store;
     }
+
+    /// <summary>Starts a C-STORE whose fragments go to the handler's writer on the read loop.</summary>
+    private InlineStoreOperation BeginInlineStore(IDicomInlineStoreHandler handler, PresentationContext context, DimseCommand command)
+    {
+        var request = CreateRequest(context, command);
+        var operation = new InlineStoreOperation(context, command, request);
+        try
+        {
+            operation.Writer = handler.Begin(request);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            operation.Fail(ResultFor(exception), exception, _logger);
+        }
+
+        return operation;
+    }
+
+    /// <summary>After the last fragment: completes the writer, then sends the response from the read loop.</summary>
+    private async Task FinishInlineStoreAsync(InlineStoreOperation operation)
+    {
+        var request = operation.Request;
+        var result = operation.Result;
+        if (operation.Writer is { } writer)
+        {
+            try
+            {
+                result = await writer.CompleteAsync(_aborted.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (_aborted.IsCancellationRequested && exception is OperationCanceledException)
+            {
+                operation.Abandon();
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                result = ResultFor(exception);
+                Log.StoreHandlerFailed(_logger, request.SopInstanceUid, DimseStatus.Describe(result.Status), exception);
+            }
+            finally
+            {
+                operation.DisposeWriter();
+            }
+        }
+
+        Log.InstanceStored(_logger, request.SopInstanceUid, request.SopClassUid, request.TransferSyntax.Uid, DimseStatus.Describe(result.Status), Stopwatch.GetElapsedTime(operation.Started).TotalMilliseconds);
+        try
+        {
+            await SendResponseAsync(operation.Context, operation.Command, result.Status, result.ErrorComment).ConfigureAwait(false);
+        }
+        finally
+        {
+            operation.Abandon();
+        }
+    }
+
+    private DicomStoreRequest CreateRequest(PresentationContext context, DimseCommand command) =>
+        new(_association, command.AffectedSopClassUid!, command.AffectedSopInstanceUid!, context.TransferSyntax!, command.MessageId ?? 0, command.Priority);
 
     private async Task RunStoreAsync(StoreOperation store, DicomStoreRequest request)
     {
@@ -250,6 +328,69 @@ internal sealed class ServerDimseService : IDimseReceiver
         {
             Pipe.Complete(error);
             DataSetComplete.TrySetException(error);
+        }
+    }
+
+    /// <summary>A C-STORE whose fragments go to an inline handler's writer on the read loop.</summary>
+    private sealed class InlineStoreOperation : Operation
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public InlineStoreOperation(PresentationContext context, DimseCommand command, DicomStoreRequest request)
+            : base(context, command)
+        {
+            Request = request;
+            Completion = _done.Task;
+        }
+
+        public DicomStoreRequest Request { get; }
+
+        public long Started { get; } = Stopwatch.GetTimestamp();
+
+        /// <summary>The handler's writer, or null once disposed or where the handler failed.</summary>
+        public IDicomInstanceWriter? Writer { get; set; }
+
+        /// <summary>The status for a handler failure, or success while none occurred.</summary>
+        public DicomStoreResult Result { get; private set; } = DicomStoreResult.Success;
+
+        /// <summary>Passes a fragment to the writer. After a failure the fragments are dropped.</summary>
+        public void Write(ReadOnlySpan<byte> fragment, ILogger logger)
+        {
+            if (Writer is not { } writer || fragment.IsEmpty)
+            {
+                return;
+            }
+
+            try
+            {
+                writer.Write(fragment);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Fail(ResultFor(exception), exception, logger);
+            }
+        }
+
+        /// <summary>Records the status for a handler failure, logs it and disposes the writer.</summary>
+        public void Fail(DicomStoreResult result, Exception exception, ILogger logger)
+        {
+            Result = result;
+            Log.StoreHandlerFailed(logger, Request.SopInstanceUid, DimseStatus.Describe(result.Status), exception);
+            DisposeWriter();
+        }
+
+        public void DisposeWriter()
+        {
+            var writer = Writer;
+            Writer = null;
+            writer?.Dispose();
+        }
+
+        /// <summary>Ends the operation without a response (or after it): the writer is disposed, and the next command may come.</summary>
+        public void Abandon()
+        {
+            DisposeWriter();
+            _done.TrySetResult();
         }
     }
 

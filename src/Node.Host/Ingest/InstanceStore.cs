@@ -55,12 +55,12 @@ public sealed class InstanceStore
     public string StagingFolder { get; }
 
     /// <summary>
-    /// Writes the instance with its Part 10 header to a staging file, flushes it to disk, and reads
-    /// its Study, Series and SOP Instance UIDs. The file is deleted when this throws.
+    /// Creates the staging file of an instance and writes its Part 10 header; the data set follows
+    /// through <see cref="StagingFile.Write"/> as it arrives.
     /// </summary>
-    /// <exception cref="InstanceRejectedException">The command's SOP Instance UID is invalid (0117), the data set does not parse (C000), or its UIDs are missing, invalid or differ from the command (A900).</exception>
-    /// <exception cref="IOException">The file could not be written, for example because the disk is full.</exception>
-    public async Task<StagedInstance> StageAsync(DicomStoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+    /// <exception cref="InstanceRejectedException">The command's SOP Instance UID is invalid (0117).</exception>
+    /// <exception cref="IOException">The file could not be created.</exception>
+    internal StagingFile BeginStaging(DicomStoreRequest request)
     {
         // The command's UID names the staging file, so it is checked before anything is written.
         if (UidRules.Problem(request.SopInstanceUid) is { } problem)
@@ -69,17 +69,36 @@ public sealed class InstanceStore
         }
 
         var temporary = Path.Combine(StagingFolder, $"{request.SopInstanceUid}.{Guid.NewGuid():N}{TemporaryExtension}");
+        return new StagingFile(temporary, FlushedPart10File.Create(request, temporary));
+    }
+
+    /// <summary>
+    /// Flushes a staging file to disk once its data set is complete, closes it, and reads its Study,
+    /// Series and SOP Instance UIDs. The file is deleted when this throws.
+    /// </summary>
+    /// <exception cref="InstanceRejectedException">The data set does not parse (C000), or its UIDs are missing, invalid or differ from the command (A900).</exception>
+    /// <exception cref="IOException">The file could not be flushed, for example because the disk is full.</exception>
+    internal StagedInstance FinishStaging(DicomStoreRequest request, StagingFile staging)
+    {
         try
         {
-            var length = await FlushedPart10File.WriteAsync(request, dataSet, temporary, cancellationToken).ConfigureAwait(false);
-            var dataset = ReadWhole(temporary);
-            return Check(request, dataset, temporary, length);
+            staging.File.Flush();
+            staging.File.Dispose();
+            var dataset = ReadWhole(staging.Path);
+            return Check(request, dataset, staging.Path, staging.File.Length);
         }
         catch
         {
-            DeleteFile(temporary);
+            Discard(staging);
             throw;
         }
+    }
+
+    /// <summary>Closes and deletes a staging file whose instance gets no success.</summary>
+    internal void Discard(StagingFile staging)
+    {
+        staging.File.Dispose();
+        DeleteFile(staging.Path);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Node.Host.Ingest;
 
 /// <summary>
 /// The node's C-STORE handler. It checks the disk margin, writes the instance to the instance store
-/// and records it in the job store before it returns success. A PACS that received success can
+/// as its fragments arrive, and records it in the job store before it returns success. A PACS that received success can
 /// therefore rely on the instance surviving a crash.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,7 @@ namespace Node.Host.Ingest;
 /// so two associations sending one instance cannot delete each other's file.
 /// NOTE: that lock is per process; nodes that share one instance folder would need a lock in the job store.
 /// </remarks>
-public sealed class StoreScpHandler : IDicomStoreHandler
+public sealed class StoreScpHandler : IDicomInlineStoreHandler
 {
     /// <summary>Stripes of the per-instance lock: enough that unrelated instances rarely wait for each other.</summary>
     private const int LockStripes = 64;
@@ -42,34 +42,52 @@ public sealed class StoreScpHandler : IDicomStoreHandler
         _logger = logger;
     }
 
-    public async ValueTask<DicomStoreResult> StoreAsync(DicomStoreRequest request, Stream dataSet, CancellationToken cancellationToken)
-    {
-        var associationId = request.Association.AssociationId;
+    public ValueTask<DicomStoreResult> StoreAsync(DicomStoreRequest request, Stream dataSet, CancellationToken cancellationToken) =>
+        DicomInstanceWriters.StoreAsync(this, request, dataSet, cancellationToken);
 
+    public IDicomInstanceWriter Begin(DicomStoreRequest request)
+    {
         // Reject before reading a byte where the disk is nearly full.
         if (_diskSpace.Check() is { } refusal)
         {
-            return refusal;
+            return DicomInstanceWriters.Reject(refusal);
         }
 
-        // Write, flush and check the instance in the staging folder.
-        StagedInstance staged;
+        // The data set goes to a staging file as it arrives.
         try
         {
-            staged = await _instances.StageAsync(request, dataSet, cancellationToken).ConfigureAwait(false);
+            return new InstanceWriter(this, request, _instances.BeginStaging(request));
         }
         catch (InstanceRejectedException rejection)
         {
-            IngestLog.InstanceRejected(_logger, associationId, request.SopInstanceUid, DimseStatus.Describe(rejection.Status), rejection.Reason);
-            return new DicomStoreResult(rejection.Status, rejection.Reason);
+            return DicomInstanceWriters.Reject(Rejected(request, rejection));
+        }
+    }
+
+    /// <summary>Flushes and checks the staged instance, then places and records it under the instance's lock.</summary>
+    private async ValueTask<DicomStoreResult> CompleteAsync(DicomStoreRequest request, StagingFile staging, CancellationToken cancellationToken)
+    {
+        StagedInstance staged;
+        try
+        {
+            staged = _instances.FinishStaging(request, staging);
+        }
+        catch (InstanceRejectedException rejection)
+        {
+            return Rejected(request, rejection);
         }
 
-        // Place and record under the instance's lock.
         using var scope = _logger.BeginScope(LogFields.Instance(staged.StudyInstanceUid, staged.SopInstanceUid));
         using (await _instanceLock.AcquireAsync($"{staged.StudyInstanceUid}/{staged.SopInstanceUid}", cancellationToken).ConfigureAwait(false))
         {
             return await PlaceAndRecordAsync(request, staged, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private DicomStoreResult Rejected(DicomStoreRequest request, InstanceRejectedException rejection)
+    {
+        IngestLog.InstanceRejected(_logger, request.Association.AssociationId, request.SopInstanceUid, DimseStatus.Describe(rejection.Status), rejection.Reason);
+        return new DicomStoreResult(rejection.Status, rejection.Reason);
     }
 
     private async Task<DicomStoreResult> PlaceAndRecordAsync(DicomStoreRequest request, StagedInstance staged, CancellationToken cancellationToken)
@@ -156,4 +174,27 @@ public sealed class StoreScpHandler : IDicomStoreHandler
         null => "unknown",
         _ => endPoint.ToString() ?? "unknown",
     };
+
+    /// <summary>One instance on its way to the staging folder.</summary>
+    private sealed class InstanceWriter(StoreScpHandler handler, DicomStoreRequest request, StagingFile staging) : IDicomInstanceWriter
+    {
+        /// <summary>Set once completion took the staging file over. Until then, disposing deletes it.</summary>
+        private bool _handedOver;
+
+        public void Write(ReadOnlySpan<byte> fragment) => staging.Write(fragment);
+
+        public ValueTask<DicomStoreResult> CompleteAsync(CancellationToken cancellationToken)
+        {
+            _handedOver = true;
+            return handler.CompleteAsync(request, staging, cancellationToken);
+        }
+
+        public void Dispose()
+        {
+            if (!_handedOver)
+            {
+                handler._instances.Discard(staging);
+            }
+        }
+    }
 }

@@ -1,66 +1,71 @@
-using System.Buffers;
+using Microsoft.Win32.SafeHandles;
 using Node.Dicom.Network.Server;
 
 namespace Node.Host.Storage;
 
-/// <summary>Writes a received instance as a Part 10 file and flushes it to disk, for the stores that answer success only for bytes on disk.</summary>
-internal static class FlushedPart10File
+/// <summary>
+/// A received instance being written as a Part 10 file, for the stores that send success only
+/// for bytes on disk: the header first, then the data set as its fragments arrive, then a flush
+/// (fsync). Writeback starts after every 256 KiB written, so the disk works while the rest
+/// arrives and the flush at the end waits only for the last part and the metadata.
+/// </summary>
+/// <remarks>
+/// Writes are synchronous: a write to the page cache takes well under a millisecond, and the
+/// fragments come on the connection's read loop. Disposing closes the file and leaves it on disk.
+/// </remarks>
+internal sealed class FlushedPart10File : IDisposable
 {
-    /// <summary>Bytes copied from the network to the file per write: 256 KiB, the default maximum PDU length.</summary>
-    private const int CopyBufferLength = 256 * 1024;
-
-    /// <summary>Bytes written between two requests to start writeback: 256 KiB, so a small read from the network costs no extra system call.</summary>
+    /// <summary>Bytes written between two requests to start writeback: 256 KiB, so a small fragment costs no extra system call.</summary>
     private const long WritebackStep = 256 * 1024;
 
-    /// <summary>
-    /// Creates <paramref name="path"/> (it must not exist), writes the Part 10 header and the data set, then flushes the file (fsync); returns its length in bytes.
-    /// Writeback starts after every 256 KiB written, so the disk works while the rest arrives.
-    /// </summary>
-    public static async Task<long> WriteAsync(DicomStoreRequest request, Stream dataSet, string path, CancellationToken cancellationToken)
+    private readonly SafeFileHandle _handle;
+
+    /// <summary>Where the bytes not yet handed to writeback start.</summary>
+    private long _writebackStart;
+
+    private FlushedPart10File(SafeFileHandle handle, long length)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
-        await using var file = new FileStream(path, options);
-        var header = DicomPart10Header.Create(request);
-        file.Write(header);
-
-        var length = header.Length + await CopyAsync(dataSet, file, cancellationToken).ConfigureAwait(false);
-
-        file.Flush(flushToDisk: true);
-        return length;
+        _handle = handle;
+        Length = length;
+        _writebackStart = length;
     }
 
-    /// <summary>Copies the data set into the file, starting the writeback of every 256 KiB once written; returns the bytes copied.</summary>
-    /// <remarks>
-    /// The file is written synchronously, because a write to the page cache takes well under a
-    /// millisecond. On Unix, .NET runs an asynchronous write to a file opened without
-    /// FileOptions.Asynchronous as a thread-pool work item, which wakes another thread each time.
-    /// </remarks>
-    private static async Task<long> CopyAsync(Stream dataSet, FileStream file, CancellationToken cancellationToken)
+    /// <summary>Bytes written so far, header included.</summary>
+    public long Length { get; private set; }
+
+    /// <summary>Creates <paramref name="path"/> (it must not exist) and writes the Part 10 header of <paramref name="request"/>.</summary>
+    public static FlushedPart10File Create(DicomStoreRequest request, string path)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferLength);
+        var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         try
         {
-            long copied = 0;
-            var writebackStart = file.Position;
-            int read;
-            while ((read = await dataSet.ReadAsync(buffer.AsMemory(0, CopyBufferLength), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                file.Write(buffer, 0, read);
-                copied += read;
-
-                var written = file.Position - writebackStart;
-                if (written >= WritebackStep)
-                {
-                    EarlyWriteback.Start(file.SafeFileHandle, writebackStart, written);
-                    writebackStart = file.Position;
-                }
-            }
-
-            return copied;
+            var header = DicomPart10Header.Create(request);
+            RandomAccess.Write(handle, header, 0);
+            return new FlushedPart10File(handle, header.Length);
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            handle.Dispose();
+            throw;
         }
     }
+
+    /// <summary>Appends data set bytes, starting writeback once 256 KiB have gathered.</summary>
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        RandomAccess.Write(_handle, bytes, Length);
+        Length += bytes.Length;
+
+        var pending = Length - _writebackStart;
+        if (pending >= WritebackStep)
+        {
+            EarlyWriteback.Start(_handle, _writebackStart, pending);
+            _writebackStart = Length;
+        }
+    }
+
+    /// <summary>Flushes the file's bytes and metadata to disk (fsync).</summary>
+    public void Flush() => RandomAccess.FlushToDisk(_handle);
+
+    public void Dispose() => _handle.Dispose();
 }

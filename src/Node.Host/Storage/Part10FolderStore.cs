@@ -8,9 +8,9 @@ namespace Node.Host.Storage;
 
 /// <summary>
 /// Stores each received instance in one folder as a Part 10 file named <c>SOPInstanceUID.dcm</c>.
-/// The file is written under a temporary name, flushed to disk and renamed into place before the
-/// handler returns, so a success status is sent only for an instance whose bytes are on disk and a
-/// reader of the folder never sees a partial <c>.dcm</c> file.
+/// The file is written under a temporary name as the fragments arrive, then flushed to disk and
+/// renamed into place before the status goes back, so a success status is sent only for an
+/// instance whose bytes are on disk and a reader of the folder never sees a partial <c>.dcm</c> file.
 /// </summary>
 /// <remarks>
 /// The SOP Instance UID becomes a file name, so it is checked first: only digits and dots, 1 to 64
@@ -20,7 +20,7 @@ namespace Node.Host.Storage;
 /// NOTE: the rename is not followed by an fsync of the folder, so after a power loss an instance
 /// reported stored may be found under its temporary name, with its bytes complete.
 /// </remarks>
-internal sealed class Part10FolderStore : IDicomStoreHandler
+internal sealed class Part10FolderStore : IDicomInlineStoreHandler
 {
     public const string FileExtension = ".dcm";
 
@@ -39,35 +39,24 @@ internal sealed class Part10FolderStore : IDicomStoreHandler
         ReportLeftovers();
     }
 
-    public async ValueTask<DicomStoreResult> StoreAsync(DicomStoreRequest request, Stream dataSet, CancellationToken cancellationToken)
+    public ValueTask<DicomStoreResult> StoreAsync(DicomStoreRequest request, Stream dataSet, CancellationToken cancellationToken) =>
+        DicomInstanceWriters.StoreAsync(this, request, dataSet, cancellationToken);
+
+    public IDicomInstanceWriter Begin(DicomStoreRequest request)
     {
         // The UID names the file, so nothing is written for one that could name another path.
         var uid = request.SopInstanceUid;
         if (!PduText.IsValidUid(uid))
         {
             HostLog.InvalidSopInstanceUid(_logger, uid);
-            return new DicomStoreResult(DimseStatus.InvalidSopInstance, "SOP Instance UID is not a valid UID");
+            return DicomInstanceWriters.Reject(new DicomStoreResult(DimseStatus.InvalidSopInstance, "SOP Instance UID is not a valid UID"));
         }
 
-        // Write and flush under a temporary name, then rename into place.
+        // Written and flushed under a temporary name, then renamed into place.
         var target = Path.Combine(_folder, uid + FileExtension);
         var temporary = Path.Combine(_folder, $".{uid}.{Guid.NewGuid():N}{TemporaryExtension}");
-        long length;
-        try
-        {
-            length = await FlushedPart10File.WriteAsync(request, dataSet, temporary, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            DeleteQuietly(temporary);
-            throw;
-        }
-
-        HostLog.FileWritten(_logger, uid, target, length);
-        return DicomStoreResult.Success;
+        return new InstanceWriter(this, FlushedPart10File.Create(request, temporary), uid, temporary, target);
     }
-
 
     /// <summary>
     /// Logs the temporary files a stopped receiver left in the folder. They are not deleted, since
@@ -91,6 +80,35 @@ internal sealed class Part10FolderStore : IDicomStoreHandler
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             HostLog.TemporaryFileNotDeleted(_logger, path, exception);
+        }
+    }
+
+    /// <summary>One instance being written under its temporary name, and renamed into place once complete and flushed.</summary>
+    private sealed class InstanceWriter(Part10FolderStore store, FlushedPart10File file, string uid, string temporary, string target) : IDicomInstanceWriter
+    {
+        /// <summary>Set once the file is in place. Until then, disposing deletes it.</summary>
+        private bool _placed;
+
+        public void Write(ReadOnlySpan<byte> fragment) => file.Write(fragment);
+
+        public ValueTask<DicomStoreResult> CompleteAsync(CancellationToken cancellationToken)
+        {
+            file.Flush();
+            file.Dispose();
+            File.Move(temporary, target, overwrite: true);
+            _placed = true;
+
+            HostLog.FileWritten(store._logger, uid, target, file.Length);
+            return ValueTask.FromResult(DicomStoreResult.Success);
+        }
+
+        public void Dispose()
+        {
+            file.Dispose();
+            if (!_placed)
+            {
+                store.DeleteQuietly(temporary);
+            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using Node.Dicom.Uids;
 using System.Net;
 using Node.Dicom.Network.Association;
 using Node.Dicom.Network.Client;
@@ -295,21 +294,5 @@ public sealed class HostilePeerTests
     }
 
     /// <summary>Opens an association with Verification on context 1 and CT Image Storage on context 3, both Implicit VR.</summary>
-    private async Task<RawPeer> AssociateAsync()
-    {
-        var peer = await RawPeer.ConnectAsync(_server.LocalEndPoint);
-        await peer.SendAsync(new AAssociateRq
-        {
-            CalledAeTitle = "AINODE",
-            CallingAeTitle = "SCU",
-            PresentationContexts =
-            [
-                new PresentationContextRequestItem { Id = 1, AbstractSyntax = DicomUids.Verification, TransferSyntaxes = [ImplicitLittle] },
-                new PresentationContextRequestItem { Id = 3, AbstractSyntax = CtImage, TransferSyntaxes = [ImplicitLittle] },
-            ],
-            UserInformation = new UserInformationItem { MaxPduLength = 16384 },
-        });
-        Assert.That(await peer.ReceiveAsync(), Is.TypeOf<AAssociateAc>());
-        return peer;
-    }
+    private Task<RawPeer> AssociateAsync() => RawPeer.AssociateAsync(_server.LocalEndPoint);
 }

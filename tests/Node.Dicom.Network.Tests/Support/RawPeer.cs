@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Sockets;
+using Node.Dicom.Network.Association;
 using Node.Dicom.Network.Pdus;
+using Node.Dicom.Uids;
 
 namespace Node.Dicom.Network.Tests.Support;
 
 /// <summary>A scripted byte-level peer: sends raw bytes and reads whole PDUs, every wait bounded by <see cref="TestServers.Guard"/>.</summary>
 internal sealed class RawPeer : IDisposable
 {
+    private const string ImplicitLittle = "1.2.840.10008.1.2";
+
     private readonly TcpClient _client = new() { NoDelay = true };
 
     private RawPeer()
@@ -19,6 +23,28 @@ internal sealed class RawPeer : IDisposable
     {
         var peer = new RawPeer();
         await peer._client.ConnectAsync(IPAddress.Loopback, server.Port).WaitAsync(TestServers.Guard);
+        return peer;
+    }
+
+    /// <summary>
+    /// Connects and negotiates an association as calling AE SCU with two contexts in Implicit VR
+    /// Little Endian: 1 for Verification and 3 for CT Image Storage, with a maximum PDU of 16,384.
+    /// </summary>
+    public static async Task<RawPeer> AssociateAsync(IPEndPoint server)
+    {
+        var peer = await ConnectAsync(server);
+        await peer.SendAsync(new AAssociateRq
+        {
+            CalledAeTitle = "AINODE",
+            CallingAeTitle = "SCU",
+            PresentationContexts =
+            [
+                new PresentationContextRequestItem { Id = 1, AbstractSyntax = DicomUids.Verification, TransferSyntaxes = [ImplicitLittle] },
+                new PresentationContextRequestItem { Id = 3, AbstractSyntax = DicomStorageSopClasses.CTImage, TransferSyntaxes = [ImplicitLittle] },
+            ],
+            UserInformation = new UserInformationItem { MaxPduLength = 16384 },
+        });
+        Assert.That(await peer.ReceiveAsync(), Is.TypeOf<AAssociateAc>());
         return peer;
     }
 

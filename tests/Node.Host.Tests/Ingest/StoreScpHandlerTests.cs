@@ -98,6 +98,23 @@ public sealed class StoreScpHandlerTests
     }
 
     [Test]
+    [Description("A writer disposed before completion, as after an abort mid-data set: the staging folder is empty again and no job exists.")]
+    public async Task Writer_disposed_early_leaves_nothing()
+    {
+        var encoded = TestInstances.Encode(TestInstances.Dataset(Study, Series, Sop));
+
+        using (var writer = _node.Handler.Begin(Request(Sop)))
+        {
+            writer.Write(encoded.AsSpan(0, encoded.Length / 2));
+            Assert.That(Directory.GetFiles(_node.Instances.StagingFolder), Has.Length.EqualTo(1), "the staging file exists while the data set arrives");
+        }
+
+        Assert.That(Directory.GetFiles(_node.Instances.StagingFolder), Is.Empty);
+        Assert.That(_node.InstanceFiles(), Is.Empty);
+        Assert.That(await _node.Jobs.GetStudyJobsAsync(Study), Is.Empty);
+    }
+
+    [Test]
     [Description("A job store that fails (here: its tables were never created) must not leave a file that no job records.")]
     public async Task Job_store_failure_gets_A700_and_deletes_file()
     {

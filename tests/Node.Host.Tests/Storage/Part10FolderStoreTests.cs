@@ -123,6 +123,47 @@ public sealed class Part10FolderStoreTests
         Assert.That(Directory.GetFiles(_folder), Is.Empty);
     }
 
+    [Test]
+    [Description("The read loop's path: fragments go to the writer one by one, and completing it puts the file in place with the header and every byte.")]
+    public async Task Writer_fragments_make_the_file()
+    {
+        const string uid = "1.2.3.6";
+        var store = new Part10FolderStore(_folder, NullLogger.Instance);
+        var dataSet = WithPixelData(DataSet(uid), 600_000);
+
+        DicomStoreResult result;
+        using (var writer = store.Begin(Request(uid)))
+        {
+            for (var offset = 0; offset < dataSet.Length; offset += 100_000)
+            {
+                writer.Write(dataSet.AsSpan(offset, Math.Min(100_000, dataSet.Length - offset)));
+            }
+
+            result = await writer.CompleteAsync(CancellationToken.None);
+        }
+
+        var path = Path.Combine(_folder, uid + ".dcm");
+        Assert.That(result.Status, Is.EqualTo(DimseStatus.Success));
+        Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { path }));
+        Assert.That(File.ReadAllBytes(path)[^dataSet.Length..], Is.EqualTo(dataSet));
+        Assert.That(DicomFile.Open(path).Dataset.GetUid(DicomTags.SOPInstanceUID), Is.EqualTo(uid));
+    }
+
+    [Test]
+    [Description("A writer disposed before completion, as after an abort mid-data set, leaves neither the file nor its temporary file.")]
+    public void Writer_disposed_early_leaves_nothing()
+    {
+        const string uid = "1.2.3.8";
+        var store = new Part10FolderStore(_folder, NullLogger.Instance);
+
+        using (var writer = store.Begin(Request(uid)))
+        {
+            writer.Write(DataSet(uid));
+        }
+
+        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+    }
+
     private static DicomStoreRequest Request(string uid) => new(
         new DicomAssociationInfo("1", "SCU", "AINODE", new IPEndPoint(IPAddress.Loopback, 1)),
         CtImageStorage,
