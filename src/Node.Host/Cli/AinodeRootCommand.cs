@@ -62,15 +62,26 @@ internal sealed class AinodeRootCommand : RootCommand
         return UsageErrorExitCode;
     }
 
-    /// <summary>Returns the error for a root <c>--settings</c> given with a tool command, which would ignore it, or null.</summary>
+    /// <summary>
+    /// Returns the error for a root <c>--settings</c> that would be ignored, or null: given with a tool
+    /// command, or given with <c>serve</c> that has a <c>--settings</c> of its own.
+    /// </summary>
     private string? MisplacedSettings(ParseResult parseResult)
     {
         var command = parseResult.CommandResult.Command;
-        if (parseResult.GetResult(_settings) is null || command == this || command.Name == ServeCommand.Name)
+        if (parseResult.GetResult(_settings) is null || command == this)
         {
             return null;
         }
 
-        return $"--settings applies only to the node (ainode or ainode serve), not to '{command.Name}'.";
+        if (command.Name != ServeCommand.Name)
+        {
+            return $"--settings applies only to the node (ainode or ainode serve), not to '{command.Name}'.";
+        }
+
+        var own = command.Options.First(option => option.Name == _settings.Name);
+        return parseResult.GetResult(own) is null
+            ? null
+            : "--settings is given both before and after 'serve', and only one file is read. Give it once.";
     }
 }

@@ -48,7 +48,7 @@ public static class AnalyzeCommand
             Description = "Language of the text in the SR and SC: en or ru. Default: en.",
             DefaultValueFactory = _ => ReportLanguages.EnglishCode,
         };
-        language.AcceptOnlyFromAmong([.. ReportLanguages.Codes]);
+        language.AcceptingOneOf([.. ReportLanguages.Codes]);
         var noReports = new Option<bool>("--no-reports")
         {
             Description = "Write only results.json, without the SR and SC files.",

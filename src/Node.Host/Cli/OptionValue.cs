@@ -25,6 +25,28 @@ internal static class OptionValue
         }
     }
 
+    /// <summary>
+    /// Limits the option to <paramref name="allowed"/>, compared without regard to case, and
+    /// converts the value to the spelling in the list, so "--language RU" reads as "ru". Any other
+    /// value is a usage error that names the option and lists the values.
+    /// </summary>
+    public static Option<string> AcceptingOneOf(this Option<string> option, params string[] allowed)
+    {
+        option.CompletionSources.Add(allowed);
+        option.CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[^1].Value;
+            var match = allowed.FirstOrDefault(value => string.Equals(value, text, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                result.AddError($"{option.Name} '{text}' is not one of {string.Join(", ", allowed)}.");
+            }
+
+            return match;
+        };
+        return option;
+    }
+
     /// <summary>Adds a check that the option's path is not empty, which the file APIs would reject with an exception.</summary>
     public static Option<string> RequiringPath(this Option<string> option)
     {

@@ -71,7 +71,7 @@ internal sealed class ReceiveCommand : Command
     public ReceiveCommand()
         : base("receive", "Receive DICOM instances with C-STORE and store each as a Part 10 file, like DCMTK's storescp; stops on SIGINT or SIGTERM.")
     {
-        _logFormat.AcceptOnlyFromAmong(JsonLogFormat, TextLogFormat);
+        _logFormat.AcceptingOneOf(JsonLogFormat, TextLogFormat);
         Options.Add(_out);
         Options.Add(_port);
         Options.Add(_aeTitle);

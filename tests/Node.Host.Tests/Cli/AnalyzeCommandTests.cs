@@ -1,3 +1,6 @@
+using Node.Dicom.IO;
+using Node.Dicom.Tags;
+
 namespace Node.Host.Tests.Cli;
 
 public sealed class AnalyzeCommandTests
@@ -51,5 +54,30 @@ public sealed class AnalyzeCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Error, Does.Contain($"cannot write the results to {file}"));
         Assert.That(result.Error, Does.Not.Contain("Unhandled exception"));
+    }
+
+    [Test]
+    [Description("--language takes RU as ru, as --modality takes ct as CT: the SR's series description comes in Russian.")]
+    public void Analyze_language_ignores_case()
+    {
+        var input = Path.Combine(_folder, "input");
+        var output = Path.Combine(_folder, "output");
+        Ainode.RunChecked("synth", "--out", input, "--studies", "1", "--seed", "1");
+
+        var result = Ainode.Run("analyze", input, "--out", output, "--cpu", "--language", "RU");
+
+        var report = Directory.GetFiles(output, "sr.dcm", SearchOption.AllDirectories).Single();
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        Assert.That(DicomFile.Open(report).Dataset.GetString(DicomTags.SeriesDescription), Is.EqualTo("Результаты ИИ (SR)"));
+    }
+
+    [Test]
+    [Description("A language outside the list is a usage error that names the option and the languages.")]
+    public void Unknown_language_names_choices()
+    {
+        var result = Ainode.Run("analyze", _folder, "--out", Path.Combine(_folder, "output"), "--language", "de");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error.TrimEnd().Split('\n')[0], Is.EqualTo("--language 'de' is not one of en, ru."));
     }
 }

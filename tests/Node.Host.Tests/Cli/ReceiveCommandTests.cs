@@ -159,6 +159,21 @@ public sealed class ReceiveCommandTests
     }
 
     [Test]
+    [Description("--log-format takes TEXT as text: the receiver starts and writes plain lines, not JSON.")]
+    public async Task Log_format_ignores_case()
+    {
+        var port = LoopbackPorts.FindFree();
+        using var receiver = Ainode.Start(ReceiverLimit, "receive", "--out", _out, "--port", Text(port), "--bind", "127.0.0.1", "--log-format", "TEXT");
+
+        await receiver.WaitForPortAsync(port);
+        receiver.Interrupt();
+
+        Assert.That(receiver.WaitForExit(), Is.Zero, receiver.Output);
+        Assert.That(receiver.Output, Does.Contain(" info: "));
+        Assert.That(receiver.Output, Does.Not.Contain("{\""));
+    }
+
+    [Test]
     public void Receive_without_out_is_usage_error()
     {
         var result = Ainode.Run("receive");

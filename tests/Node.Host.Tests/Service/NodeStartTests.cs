@@ -107,6 +107,16 @@ public sealed class NodeStartTests
     }
 
     [Test]
+    [Description("Two settings files, one before and one after 'serve': only one would be read, so it is a usage error and the node does not start.")]
+    public void Settings_given_twice_is_usage_error()
+    {
+        var result = Ainode.Run("--settings", Path.Combine(_folder, "a.json"), "serve", "--settings", Path.Combine(_folder, "b.json"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain("--settings is given both before and after 'serve'"));
+    }
+
+    [Test]
     public void Dicom_port_in_use_stops_start()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
