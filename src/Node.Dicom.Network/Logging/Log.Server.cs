@@ -5,8 +5,8 @@ namespace Node.Dicom.Network.Logging;
 /// <summary>Server messages, event ids 1000 to 1099.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "DICOM server {AeTitle} listening on {EndPoint}")]
-    public static partial void ServerStarted(ILogger logger, string aeTitle, string endPoint);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "DICOM server {AeTitle} listening on {EndPoint} over {Transport}")]
+    public static partial void ServerStarted(ILogger logger, string aeTitle, string endPoint, string transport);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "DICOM server stopping with {Count} connections open")]
     public static partial void ServerStopping(ILogger logger, int count);

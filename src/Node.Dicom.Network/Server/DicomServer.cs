@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Node.Dicom.Network.Logging;
+using Node.Dicom.Network.Transport;
 
 namespace Node.Dicom.Network.Server;
 
@@ -86,7 +87,7 @@ public sealed class DicomServer : IAsyncDisposable
         }
 
         _listener = listener;
-        Log.ServerStarted(_logger, _options.AeTitle, LocalEndPoint.ToString());
+        Log.ServerStarted(_logger, _options.AeTitle, LocalEndPoint.ToString(), TransportName(_options.Tls));
         _acceptLoop = AcceptLoopAsync();
         return Task.CompletedTask;
     }
@@ -201,4 +202,12 @@ public sealed class DicomServer : IAsyncDisposable
             _connections.TryRemove(association.Id, out _);
         }
     }
+
+    /// <summary>Names the transport for the start line: plain TCP, TLS, or TLS with client certificates.</summary>
+    private static string TransportName(DicomTlsServerOptions? tls) => tls switch
+    {
+        null => "TCP without TLS",
+        { RequireClientCertificate: true } => "TLS, client certificate required",
+        _ => "TLS",
+    };
 }

@@ -60,7 +60,11 @@ internal sealed class EchoCommand : Command
         Options.Add(_timeout);
         SetAction(parseResult =>
         {
-            var options = _peer.ToClientOptions(parseResult);
+            if (_peer.ToClientOptions(parseResult, parseResult.InvocationConfiguration.Error) is not { } options)
+            {
+                return FailureText.FailureExitCode;
+            }
+
             var timeout = TimeSpan.FromSeconds(parseResult.GetValue(_timeout));
             options.ConnectTimeout = timeout;
             options.AssociationTimeout = timeout;

@@ -1,4 +1,6 @@
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Node.Dicom.Network.Errors;
 
 namespace Node.Host.Cli;
@@ -24,6 +26,9 @@ internal static class FailureText
     public static string Reason(Exception exception) => exception switch
     {
         DicomConnectionException { InnerException: SocketException socket } => socket.Message,
+        DicomConnectionException { InnerException: AuthenticationException tls } when tls.Message.Contains(nameof(RemoteCertificateValidationCallback), StringComparison.Ordinal) =>
+            "TLS handshake failed: the peer's certificate does not chain to a certificate of --tls-ca, or does not carry the name given as --host",
+        DicomConnectionException { InnerException: AuthenticationException tls } => $"TLS handshake failed: {tls.Message.TrimEnd('.')}",
         _ => exception.Message.TrimEnd('.'),
     };
 

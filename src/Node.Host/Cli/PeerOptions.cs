@@ -4,12 +4,14 @@ using System.Globalization;
 using Node.Dicom.Network.Client;
 using Node.Dicom.Network.Pdus;
 using Node.Dicom.Network.Server;
+using Node.Dicom.Network.Transport;
+using Node.Host.Tls;
 
 namespace Node.Host.Cli;
 
 /// <summary>
 /// The options that name the remote DICOM application of <c>ainode echo</c> and <c>ainode send</c>:
-/// host, port, called and calling AE titles. An invalid value is a usage error.
+/// host, port, called and calling AE titles, and DICOM over TLS. An invalid value is a usage error.
 /// </summary>
 internal sealed class PeerOptions
 {
@@ -36,7 +38,30 @@ internal sealed class PeerOptions
 
     public Option<string> CallingAeTitle { get; } = CreateAeTitleOption("--calling-ae", "AE title this program sends as the calling AE title.", DefaultCallingAeTitle);
 
-    /// <summary>Adds the four options to <paramref name="command"/>.</summary>
+    public Option<bool> Tls { get; } = new("--tls")
+    {
+        Description = "Use DICOM over TLS, trusting the certificate authorities of this machine; --tls-ca, --tls-cert and --tls-key turn it on as well.",
+    };
+
+    public Option<string> TlsCa { get; } = new Option<string>("--tls-ca")
+    {
+        Description = "PEM file with the certificates or CAs that the peer's certificate must chain to, in place of this machine's.",
+        HelpName = "FILE",
+    }.RequiringPath();
+
+    public Option<string> TlsCertificate { get; } = new Option<string>("--tls-cert")
+    {
+        Description = "PEM file with a certificate to present to a peer that requests one. Needs --tls-key.",
+        HelpName = "FILE",
+    }.RequiringPath();
+
+    public Option<string> TlsKey { get; } = new Option<string>("--tls-key")
+    {
+        Description = "PEM file with the private key of --tls-cert, not encrypted.",
+        HelpName = "FILE",
+    }.RequiringPath();
+
+    /// <summary>Adds the peer and TLS options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         Host.Validators.Add(result =>
@@ -50,16 +75,69 @@ internal sealed class PeerOptions
         command.Options.Add(Port);
         command.Options.Add(CalledAeTitle);
         command.Options.Add(CallingAeTitle);
+        command.Options.Add(Tls);
+        command.Options.Add(TlsCa);
+        command.Options.Add(TlsCertificate);
+        command.Options.Add(TlsKey);
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(TlsCertificate) is null) != (result.GetResult(TlsKey) is null))
+            {
+                result.AddError("--tls-cert and --tls-key go together: give both, or neither.");
+            }
+        });
     }
 
-    /// <summary>Builds the client settings from the parsed options; timeouts keep their defaults.</summary>
-    public DicomClientOptions ToClientOptions(ParseResult parseResult) => new()
+    /// <summary>
+    /// Builds the client settings from the parsed options, with the TLS files loaded; timeouts keep
+    /// their defaults. Returns null where a TLS file is missing or does not load, after writing the
+    /// failure line to <paramref name="error"/>.
+    /// </summary>
+    public DicomClientOptions? ToClientOptions(ParseResult parseResult, TextWriter error)
+    {
+        try
+        {
+            return ToClientOptions(parseResult);
+        }
+        catch (TlsFileException exception)
+        {
+            FailureText.Report(error, $"cannot read {exception.Setting} {exception.Path}", exception.Reason);
+            return null;
+        }
+    }
+
+    private DicomClientOptions ToClientOptions(ParseResult parseResult) => new()
     {
         Host = parseResult.GetRequiredValue(Host),
         Port = parseResult.GetRequiredValue(Port),
         CalledAeTitle = parseResult.GetRequiredValue(CalledAeTitle),
         CallingAeTitle = parseResult.GetRequiredValue(CallingAeTitle),
+        Tls = LoadTls(parseResult),
     };
+
+    /// <summary>Returns the TLS settings where any TLS option is given; null otherwise.</summary>
+    private DicomTlsClientOptions? LoadTls(ParseResult parseResult)
+    {
+        var trustedPath = parseResult.GetValue(TlsCa);
+        var certificatePath = parseResult.GetValue(TlsCertificate);
+        if (!parseResult.GetValue(Tls) && trustedPath is null && certificatePath is null)
+        {
+            return null;
+        }
+
+        var tls = new DicomTlsClientOptions();
+        if (trustedPath is not null)
+        {
+            tls.ServerCertificateValidation = TlsFiles.TrustOnly(TlsFiles.LoadTrusted(trustedPath, TlsCa.Name));
+        }
+
+        if (certificatePath is not null)
+        {
+            tls.ClientCertificates = [TlsFiles.LoadCertificate(certificatePath, TlsCertificate.Name, parseResult.GetRequiredValue(TlsKey), TlsKey.Name)];
+        }
+
+        return tls;
+    }
 
     /// <summary>Names the peer in output and error lines, for example <c>AINODE at 127.0.0.1:11112</c>.</summary>
     public static string Describe(DicomClientOptions options) =>

@@ -5,15 +5,17 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Node.Dicom.Network.Server;
+using Node.Dicom.Network.Transport;
 using Node.Dicom.Uids;
 using Node.Host.Logging;
 using Node.Host.Storage;
+using Node.Host.Tls;
 
 namespace Node.Host.Cli;
 
 /// <summary>
-/// <c>ainode receive --out DIR [--port P] [--ae-title AE] [--max-pdu BYTES] [--bind ADDRESS] [--log-format json|text]</c>:
-/// a Storage and Verification SCP like DCMTK's storescp. It stores every received instance in
+/// <c>ainode receive --out DIR [--port P] [--ae-title AE] [--max-pdu BYTES] [--bind ADDRESS] [--log-format json|text]
+/// [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]]</c>: a Storage and Verification SCP like DCMTK's storescp. It stores every received instance in
 /// DIR as <c>SOPInstanceUID.dcm</c>, flushed to disk before the success status goes back, and
 /// runs until SIGINT or SIGTERM, then stops gracefully and exits 0.
 /// </summary>
@@ -68,6 +70,24 @@ internal sealed class ReceiveCommand : Command
         DefaultValueFactory = _ => JsonLogFormat,
     };
 
+    private readonly Option<string> _tlsCertificate = new Option<string>("--tls-cert")
+    {
+        Description = "PEM file with this receiver's certificate: the port then takes DICOM over TLS only. Needs --tls-key.",
+        HelpName = "FILE",
+    }.RequiringPath();
+
+    private readonly Option<string> _tlsKey = new Option<string>("--tls-key")
+    {
+        Description = "PEM file with the private key of --tls-cert, not encrypted.",
+        HelpName = "FILE",
+    }.RequiringPath();
+
+    private readonly Option<string> _tlsClientCa = new Option<string>("--tls-client-ca")
+    {
+        Description = "PEM file with the certificates or CAs that callers' certificates must chain to; a caller without such a certificate is turned away. Needs --tls-cert.",
+        HelpName = "FILE",
+    }.RequiringPath();
+
     public ReceiveCommand()
         : base("receive", "Receive DICOM instances with C-STORE and store each as a Part 10 file, like DCMTK's storescp; stops on SIGINT or SIGTERM.")
     {
@@ -78,6 +98,22 @@ internal sealed class ReceiveCommand : Command
         Options.Add(_maxPdu);
         Options.Add(_bind);
         Options.Add(_logFormat);
+        Options.Add(_tlsCertificate);
+        Options.Add(_tlsKey);
+        Options.Add(_tlsClientCa);
+        Validators.Add(result =>
+        {
+            var certificate = result.GetResult(_tlsCertificate) is not null;
+            if (certificate != (result.GetResult(_tlsKey) is not null))
+            {
+                result.AddError("--tls-cert and --tls-key go together: give both for TLS, or neither.");
+            }
+
+            if (result.GetResult(_tlsClientCa) is not null && !certificate)
+            {
+                result.AddError("--tls-client-ca needs --tls-cert and --tls-key: client certificates are checked only over TLS.");
+            }
+        });
         SetAction(parseResult =>
         {
             var options = new DicomServerOptions
@@ -88,9 +124,37 @@ internal sealed class ReceiveCommand : Command
                 BindAddress = IPAddress.Parse(parseResult.GetRequiredValue(_bind)),
                 StorageOnlyTransferSyntaxes = [.. DicomTransferSyntax.All.Where(syntax => syntax.IsEncapsulated)],
             };
+            try
+            {
+                options.Tls = LoadTls(parseResult);
+            }
+            catch (TlsFileException exception)
+            {
+                return FailureText.Report(parseResult.InvocationConfiguration.Error, $"cannot read {exception.Setting} {exception.Path}", exception.Reason);
+            }
+
             using var loggerFactory = CreateLoggerFactory(parseResult.GetRequiredValue(_logFormat));
             return Run(parseResult.GetRequiredValue(_out), options, loggerFactory, parseResult.InvocationConfiguration.Error);
         });
+    }
+
+    /// <summary>Loads the TLS files where --tls-cert is given; null otherwise.</summary>
+    private DicomTlsServerOptions? LoadTls(ParseResult parseResult)
+    {
+        if (parseResult.GetValue(_tlsCertificate) is not { } certificatePath)
+        {
+            return null;
+        }
+
+        var certificate = TlsFiles.LoadCertificate(certificatePath, _tlsCertificate.Name, parseResult.GetRequiredValue(_tlsKey), _tlsKey.Name);
+        var tls = new DicomTlsServerOptions { ServerCertificate = certificate };
+        if (parseResult.GetValue(_tlsClientCa) is { } trustedPath)
+        {
+            tls.RequireClientCertificate = true;
+            tls.ClientCertificateValidation = TlsFiles.TrustOnly(TlsFiles.LoadTrusted(trustedPath, _tlsClientCa.Name));
+        }
+
+        return tls;
     }
 
     private static int Run(string folder, DicomServerOptions options, ILoggerFactory loggerFactory, TextWriter error)

@@ -47,7 +47,11 @@ internal sealed class SendCommand : Command
         Options.Add(_maxPdu);
         SetAction(parseResult =>
         {
-            var options = _peer.ToClientOptions(parseResult);
+            if (_peer.ToClientOptions(parseResult, parseResult.InvocationConfiguration.Error) is not { } options)
+            {
+                return FailureText.FailureExitCode;
+            }
+
             options.MaxPduLength = parseResult.GetValue(_maxPdu);
             return Run(parseResult.GetRequiredValue(_paths), options, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
         });

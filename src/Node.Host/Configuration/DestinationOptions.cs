@@ -21,6 +21,9 @@ public sealed class DestinationOptions
     /// <summary>The AE title the node calls with. Default "AINODE".</summary>
     public string CallingAeTitle { get; set; } = DicomServerOptions.DefaultAeTitle;
 
+    /// <summary>DICOM over TLS to this peer; off by default.</summary>
+    public DestinationTlsOptions Tls { get; set; } = new();
+
     /// <summary>Adds one message per invalid setting, with keys under <paramref name="key"/>.</summary>
     public void Validate(List<string> errors, string key)
     {
@@ -37,6 +40,7 @@ public sealed class DestinationOptions
         SettingChecks.Range(errors, $"{key}:{nameof(Port)}", Port, 1, 65535);
         CheckAeTitle(errors, $"{key}:{nameof(CalledAeTitle)}", CalledAeTitle);
         CheckAeTitle(errors, $"{key}:{nameof(CallingAeTitle)}", CallingAeTitle);
+        Tls.Validate(errors, $"{key}:{nameof(Tls)}");
     }
 
     private static void CheckAeTitle(List<string> errors, string key, string value)

@@ -42,6 +42,9 @@ public sealed class DicomOptions
     /// <summary>How long, at stop, running associations may go on before they are aborted. Default 10 s.</summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = DicomServerOptions.DefaultShutdownGracePeriod;
 
+    /// <summary>DICOM over TLS on the listener; off by default.</summary>
+    public DicomTlsOptions Tls { get; set; } = new();
+
     /// <summary>Returns one message per invalid setting, naming its key, value and allowed values.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -63,10 +66,11 @@ public sealed class DicomOptions
         SettingChecks.Positive(errors, $"{SectionName}:{nameof(IdleTimeout)}", IdleTimeout);
         SettingChecks.NotNegative(errors, $"{SectionName}:{nameof(ShutdownGracePeriod)}", ShutdownGracePeriod);
         ValidateCallers(errors);
+        Tls.Validate(errors);
         return errors;
     }
 
-    /// <summary>The listener's options; call only once <see cref="Validate"/> returned no errors.</summary>
+    /// <summary>The listener's options, with the TLS files loaded; call only once <see cref="Validate"/> returned no errors.</summary>
     public DicomServerOptions ToServerOptions() => new()
     {
         AeTitle = AeTitle.Trim(' '),
@@ -83,6 +87,7 @@ public sealed class DicomOptions
         StorageOnlyTransferSyntaxes = AcceptCompressedTransferSyntaxes
             ? [.. DicomTransferSyntax.All.Where(syntax => syntax.IsEncapsulated)]
             : [],
+        Tls = Tls.ToServerOptions(),
     };
 
     private void ValidateCallers(List<string> errors)

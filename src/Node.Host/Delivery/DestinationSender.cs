@@ -62,6 +62,7 @@ public sealed class DestinationSender
     /// <param name="loggerFactory">Logs of the sender and its DICOM client.</param>
     /// <param name="timeProvider">Clock of the retry delays, the circuit's break and the DICOM client's timeouts.</param>
     /// <exception cref="ArgumentException">A setting is outside the range the pipeline accepts; the message names it.</exception>
+    /// <exception cref="Tls.TlsFileException">A TLS file of the destination is missing or does not load.</exception>
     public DestinationSender(DestinationOptions destination, DestinationsOptions settings, ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -76,6 +77,7 @@ public sealed class DestinationSender
             Port = destination.Port,
             CalledAeTitle = destination.CalledAeTitle,
             CallingAeTitle = destination.CallingAeTitle,
+            Tls = destination.Tls.ToClientOptions($"{DestinationsOptions.SectionName}:{destination.Name}:{nameof(DestinationOptions.Tls)}"),
         };
         _client = new DicomClient(clientOptions, loggerFactory, timeProvider);
         _pipeline = BuildPipeline(timeProvider);

@@ -70,6 +70,65 @@ public sealed class NodeSettingsTests
     }
 
     [Test]
+    [Description("TLS files named for a destination whose Tls:Enabled is false would be ignored, so the start stops and says how to turn TLS on.")]
+    public void Destination_tls_files_without_enabled_rejected()
+    {
+        var (_, errors) = Bind(new()
+        {
+            ["Destinations:Peers:0:Name"] = "pacs",
+            ["Destinations:Peers:0:Host"] = "127.0.0.1",
+            ["Destinations:Peers:0:CalledAeTitle"] = "PACS",
+            ["Destinations:Peers:0:Tls:TrustedCertificatesFile"] = "/etc/ainode/pacs-ca.pem",
+        });
+
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0], Does.StartWith("Destinations:Peers:0:Tls:Enabled is false"));
+        Assert.That(errors[0], Does.Contain("set Enabled to true"));
+    }
+
+    [Test]
+    public void Destination_certificate_without_key_rejected()
+    {
+        var (_, errors) = Bind(new()
+        {
+            ["Destinations:Peers:0:Name"] = "pacs",
+            ["Destinations:Peers:0:Host"] = "127.0.0.1",
+            ["Destinations:Peers:0:CalledAeTitle"] = "PACS",
+            ["Destinations:Peers:0:Tls:Enabled"] = "true",
+            ["Destinations:Peers:0:Tls:CertificateFile"] = "/etc/ainode/node.pem",
+        });
+
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0], Does.StartWith("Destinations:Peers:0:Tls:CertificateFile and PrivateKeyFile go together"));
+    }
+
+    [Test]
+    [Description("A trusted-certificates file with no certificate in it is named with its key, as a file that does not exist is.")]
+    public void Destination_trust_file_without_certificates_rejected()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "not a certificate");
+            var (_, errors) = Bind(new()
+            {
+                ["Destinations:Peers:0:Name"] = "pacs",
+                ["Destinations:Peers:0:Host"] = "127.0.0.1",
+                ["Destinations:Peers:0:CalledAeTitle"] = "PACS",
+                ["Destinations:Peers:0:Tls:Enabled"] = "true",
+                ["Destinations:Peers:0:Tls:TrustedCertificatesFile"] = file,
+            });
+
+            Assert.That(errors, Has.Count.EqualTo(1));
+            Assert.That(errors[0], Is.EqualTo($"cannot read Destinations:Peers:0:Tls:TrustedCertificatesFile \"{file}\": it contains no PEM certificate (-----BEGIN CERTIFICATE-----)"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public void Value_that_does_not_convert_names_key()
     {
         var (_, errors) = Bind(new() { ["Dicom:Port"] = "eleven" });

@@ -69,6 +69,40 @@ public sealed class DestinationSenderTests
     }
 
     [Test]
+    [Description("A destination with Tls set reaches storescp over TLS: it checks storescp's certificate against its trusted file, and presents its own, which storescp checks in turn.")]
+    public async Task Send_over_tls_delivers_files()
+    {
+        var server = TestCertificates.Write(_reports, "pacs", "localhost");
+        var client = TestCertificates.Write(_reports, "node", "ainode-test-node");
+        var port = LoopbackPorts.FindFree();
+        using var storescp = await Storescp.StartAsync(_received, port, "+tls", server.Key, server.Certificate, "+cf", client.Certificate);
+        var files = ReportFiles.Write(_reports);
+        var sender = TlsSender(port, new DestinationTlsOptions { Enabled = true, TrustedCertificatesFile = server.Certificate, CertificateFile = client.Certificate, PrivateKeyFile = client.Key });
+
+        var results = await sender.SendAsync(JobId, files).WaitAsync(Guard);
+
+        Assert.That(results.Select(result => result.Outcome), Is.All.EqualTo(FileDeliveryOutcome.Delivered), storescp.Output);
+        Assert.That(ReceivedUids(), Is.EquivalentTo(files.Select(file => file.SopInstanceUid)));
+    }
+
+    [Test]
+    [Description("A destination whose certificate does not chain to the trusted file gets nothing: the round fails instead of sending in the clear.")]
+    public async Task Untrusted_tls_destination_gets_nothing()
+    {
+        var server = TestCertificates.Write(_reports, "pacs", "localhost");
+        var other = TestCertificates.Write(_reports, "other", "localhost");
+        var port = LoopbackPorts.FindFree();
+        using var storescp = await Storescp.StartAsync(_received, port, "+tls", server.Key, server.Certificate, "-ic");
+        var files = ReportFiles.Write(_reports);
+        var sender = TlsSender(port, new DestinationTlsOptions { Enabled = true, TrustedCertificatesFile = other.Certificate });
+
+        var results = await sender.SendAsync(JobId, files).WaitAsync(Guard);
+
+        Assert.That(results.Select(result => result.Outcome), Has.None.EqualTo(FileDeliveryOutcome.Delivered), storescp.Output);
+        Assert.That(Directory.GetFiles(_received), Is.Empty);
+    }
+
+    [Test]
     [Description("A destination that starts listening while the sender retries gets every file once, and each retry is logged.")]
     public async Task Send_retries_until_destination_starts()
     {
@@ -288,6 +322,10 @@ public sealed class DestinationSenderTests
 
     private DestinationSender StorescpSender(int port, DestinationsOptions settings, TimeProvider clock) =>
         new(new DestinationOptions { Name = "pacs", Host = IPAddress.Loopback.ToString(), Port = port, CalledAeTitle = Storescp.AeTitle }, settings, _logs, clock);
+
+    /// <summary>A sender to storescp on <paramref name="port"/> with <paramref name="tls"/>, one retry.</summary>
+    private DestinationSender TlsSender(int port, DestinationTlsOptions tls) =>
+        new(new DestinationOptions { Name = "pacs", Host = IPAddress.Loopback.ToString(), Port = port, CalledAeTitle = Storescp.AeTitle, Tls = tls }, Settings(maxRetryAttempts: 1), _logs, TimeProvider.System);
 
     private DestinationSender ServerSender(DicomServer server, DestinationsOptions settings, TimeProvider clock) =>
         new(new DestinationOptions { Name = "node", Host = IPAddress.Loopback.ToString(), Port = server.LocalEndPoint.Port, CalledAeTitle = DicomServerOptions.DefaultAeTitle, CallingAeTitle = "SENDER" }, settings, _logs, clock);

@@ -16,11 +16,11 @@ internal static class Storescp
     /// <summary>
     /// Starts storescp on <paramref name="port"/>, storing each received instance under a file name
     /// of its own in <paramref name="folder"/> (so an instance received twice leaves two files),
-    /// and waits until it listens.
+    /// and waits until it listens. <paramref name="options"/> go before the others, such as TLS options.
     /// </summary>
-    public static async Task<BackgroundProcess> StartAsync(string folder, int port)
+    public static async Task<BackgroundProcess> StartAsync(string folder, int port, params string[] options)
     {
-        var process = BackgroundProcess.Start(RequireProgram(), Limit, "--verbose", "-aet", AeTitle, "--output-directory", folder, "+uf", port.ToString(CultureInfo.InvariantCulture));
+        var process = BackgroundProcess.Start(RequireProgram(), Limit, [.. options, "--verbose", "-aet", AeTitle, "--output-directory", folder, "+uf", port.ToString(CultureInfo.InvariantCulture)]);
         await process.WaitForPortAsync(port);
         return process;
     }

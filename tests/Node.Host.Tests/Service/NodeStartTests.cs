@@ -117,6 +117,55 @@ public sealed class NodeStartTests
     }
 
     [Test]
+    [Description("A TLS certificate file that does not exist stops the start with the key and the path, instead of a listener that takes connections it cannot secure.")]
+    public void Missing_tls_certificate_stops_start()
+    {
+        var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
+        var missing = Path.Combine(_folder, "node.pem");
+        settings["Dicom:Tls:CertificateFile"] = missing;
+        settings["Dicom:Tls:PrivateKeyFile"] = Path.Combine(_folder, "node.key");
+
+        var (exitCode, output) = RunToExit(settings);
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain($"cannot read Dicom:Tls:CertificateFile \"{missing}\": the file does not exist"));
+    }
+
+    [Test]
+    [Description("Client certificates required without a file of trusted certificates: the node would have nothing to check them against.")]
+    public void Client_certificates_without_trust_stop_start()
+    {
+        var (certificate, key) = TestCertificates.Write(_folder, "node", "localhost");
+        var settings = NodeProcess.BaseSettings(LoopbackPorts.FindFree());
+        settings["Dicom:Tls:CertificateFile"] = certificate;
+        settings["Dicom:Tls:PrivateKeyFile"] = key;
+        settings["Dicom:Tls:RequireClientCertificate"] = "true";
+
+        var (exitCode, output) = RunToExit(settings);
+
+        Assert.That(exitCode, Is.EqualTo(InvalidSettingsExitCode), output);
+        Assert.That(output, Does.Contain("Dicom:Tls:TrustedCertificatesFile is empty while RequireClientCertificate is true"));
+    }
+
+    [Test]
+    [Description("The node with Dicom:Tls set answers DCMTK's echoscu over TLS and says so in its start line.")]
+    public async Task Node_with_tls_answers_echoscu()
+    {
+        var echoscu = Peers.RequireProgram("echoscu", "dcmtk");
+        var (certificate, key) = TestCertificates.Write(_folder, "node", "localhost");
+        var port = LoopbackPorts.FindFree();
+        var settings = NodeProcess.BaseSettings(port);
+        settings["Dicom:Tls:CertificateFile"] = certificate;
+        settings["Dicom:Tls:PrivateKeyFile"] = key;
+
+        using var node = await NodeProcess.StartAsync(_folder, settings);
+        var result = ProgramRun.Run(echoscu, "-aec", "AINODE", "+tla", "+cf", certificate, "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.That(result.ExitCode, Is.Zero, result.Error + node.Output);
+        Assert.That(node.Output, Does.Contain("over TLS"));
+    }
+
+    [Test]
     public void Dicom_port_in_use_stops_start()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
