@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Node.Dicom.Errors;
@@ -19,17 +18,6 @@ public sealed class DicomClient
 {
     /// <summary>The syntaxes proposed for every SOP class: the ones any instance can be converted to.</summary>
     private static readonly DicomTransferSyntax[] UncompressedSyntaxes = [DicomTransferSyntax.ExplicitVRLittleEndian, DicomTransferSyntax.ImplicitVRLittleEndian];
-
-    /// <summary>The Sequence Delimitation Item (FFFE,E0DD) with length 0, little endian, which ends encapsulated Pixel Data.</summary>
-    private static readonly byte[] SequenceDelimiter = [0xFE, 0xFF, 0xDD, 0xE0, 0, 0, 0, 0];
-
-    /// <summary>Length of Pixel Data's element header in Explicit VR: tag, VR, two reserved bytes and a 4-byte length.</summary>
-    private const int ExplicitPixelDataHeaderLength = 12;
-
-    /// <summary>Length of Pixel Data's element header in Implicit VR: tag and a 4-byte length.</summary>
-    private const int ImplicitPixelDataHeaderLength = 8;
-
-    private const uint UndefinedLength = 0xFFFFFFFF;
 
     private readonly DicomClientOptions _options;
     private readonly ILogger _logger;
@@ -191,47 +179,9 @@ public sealed class DicomClient
 
         // Only the elements before Pixel Data were parsed, so Pixel Data is checked to end
         // within the file before any of it goes out.
-        CheckPixelDataFits(file, header);
+        DicomPixelDataBounds.Check(file, header);
         file.Seek(header.DatasetOffset, SeekOrigin.Begin);
         return await association.StoreAsync(header, file, length, path, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Checks that a Pixel Data element of defined length ends within the file, and that one of
-    /// undefined length (encapsulated fragments) is closed by a Sequence Delimitation Item at the
-    /// end of the file.
-    /// </summary>
-    /// <remarks>NOTE: a file with elements after encapsulated Pixel Data (such as Data Set Trailing Padding) is rejected, though complete.</remarks>
-    /// <exception cref="DicomFormatException">The file ends inside Pixel Data.</exception>
-    private static void CheckPixelDataFits(FileStream file, DicomFile header)
-    {
-        if (header.PixelDataOffset is not { } offset)
-        {
-            return;
-        }
-
-        var headerLength = header.TransferSyntax.IsExplicitVR ? ExplicitPixelDataHeaderLength : ImplicitPixelDataHeaderLength;
-        Span<byte> element = stackalloc byte[ExplicitPixelDataHeaderLength];
-        file.Seek(offset, SeekOrigin.Begin);
-        file.ReadExactly(element[..headerLength]);
-        var valueLength = BinaryPrimitives.ReadUInt32LittleEndian(element[(headerLength - 4)..]);
-        if (valueLength != UndefinedLength)
-        {
-            if (offset + headerLength + valueLength > file.Length)
-            {
-                throw new DicomFormatException($"Pixel Data length {valueLength} exceeds the {file.Length - offset - headerLength} bytes left in the file; the file is truncated", offset, DicomTags.PixelData);
-            }
-
-            return;
-        }
-
-        Span<byte> end = stackalloc byte[SequenceDelimiter.Length];
-        file.Seek(-SequenceDelimiter.Length, SeekOrigin.End);
-        file.ReadExactly(end);
-        if (!end.SequenceEqual(SequenceDelimiter))
-        {
-            throw new DicomFormatException("encapsulated Pixel Data does not end with a Sequence Delimitation Item at the end of the file; the file is truncated", offset, DicomTags.PixelData);
-        }
     }
 
     private static async Task ReleaseQuietlyAsync(DicomClientAssociation association, CancellationToken cancellationToken)

@@ -114,10 +114,12 @@ internal sealed class ServerAssociation
         while (true)
         {
             // Read the next PDU; a silent established association is aborted after the idle timeout.
+            // It does not run while the peer waits for a response, but it does while a data set arrives.
             UpperLayerIndication? indication;
             try
             {
-                var idle = _dimse is { IsBusy: true } ? (TimeSpan?)null : _options.IdleTimeout;
+                var waitingForUs = _dimse is { IsBusy: true } && _assembler is { IsReceivingDataSet: false };
+                var idle = waitingForUs ? (TimeSpan?)null : _options.IdleTimeout;
                 indication = await connection.ReceiveAsync(idle, _abort.Token).ConfigureAwait(false);
             }
             catch (DicomNetworkTimeoutException)

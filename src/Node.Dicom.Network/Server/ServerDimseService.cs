@@ -20,8 +20,8 @@ namespace Node.Dicom.Network.Server;
 /// An <see cref="IDicomInlineStoreHandler"/> gets each fragment there, on the read loop, and the
 /// response leaves from there after the last one. Any other handler reads a stream on a pool
 /// thread of its own and sends its response from there once the data set is complete. The next
-/// command waits for that response, so responses leave in request order and a release is
-/// answered only after them.
+/// command waits for that response, so responses leave in request order and the release response
+/// is sent only after them.
 /// </remarks>
 internal sealed class ServerDimseService : IDimseReceiver
 {
@@ -168,9 +168,12 @@ internal sealed class ServerDimseService : IDimseReceiver
             return (DimseStatus.SopClassNotSupported, $"the command names SOP class {command.AffectedSopClassUid} on a context for {context.AbstractSyntax}");
         }
 
-        if (command.AffectedSopInstanceUid is not { } instance || !PduText.IsValidUid(instance))
+        // PS3.5 9.1 in full, leading zeros included: the UID goes into a Part 10 header, whose writer checks it so.
+        var instance = command.AffectedSopInstanceUid;
+        var fault = instance is null ? "it is missing" : DicomUid.Validate(instance)?.TrimEnd('.');
+        if (fault is not null)
         {
-            return (DimseStatus.InvalidSopInstance, $"SOP Instance UID '{command.AffectedSopInstanceUid}' is not a valid UID");
+            return (DimseStatus.InvalidSopInstance, $"SOP Instance UID '{instance}' is not a valid UID: {fault}");
         }
 
         if (!command.HasDataSet)

@@ -31,6 +31,9 @@ public sealed class InstanceStore
     /// <summary>Ends the name of a file being written; such a file is complete only once renamed.</summary>
     public const string TemporaryExtension = ".partial";
 
+    /// <summary>Largest instance parsed whole after it arrives, 64 MiB; a larger one is parsed up to its Pixel Data (see <see cref="ReadChecked"/>).</summary>
+    public const long WholeReadLimitBytes = 64L * 1024 * 1024;
+
     private readonly ILogger _logger;
 
     /// <param name="root">The instances root (<c>StorageOptions.InstancesPath</c>); it and its staging folder are created where missing.</param>
@@ -84,7 +87,7 @@ public sealed class InstanceStore
         {
             staging.File.Flush();
             staging.File.Dispose();
-            var dataset = ReadWhole(staging.Path);
+            var dataset = ReadChecked(staging.Path, staging.File.Length);
             return Check(request, dataset, staging.Path, staging.File.Length);
         }
         catch
@@ -158,15 +161,25 @@ public sealed class InstanceStore
 
 
     /// <summary>
-    /// Parses the whole data set, Pixel Data included: a peer may end a data set early and still
-    /// mark its last fragment, and only a full parse detects that the declared lengths overrun the
-    /// bytes received. Such an instance gets C000 in place of a success for a file nobody can read.
+    /// Parses the data set, Pixel Data included: a peer may end a data set early and still mark its
+    /// last fragment, and only a parse detects that the declared lengths overrun the bytes received.
+    /// Such an instance gets C000 in place of a success for a file no reader can open. A file over
+    /// <see cref="WholeReadLimitBytes"/> is parsed up to its Pixel Data, whose end is then checked
+    /// against the file's length, so memory does not grow with the instance.
     /// </summary>
-    private static DicomDataset ReadWhole(string path)
+    private static DicomDataset ReadChecked(string path, long length)
     {
         try
         {
-            return DicomFile.Open(path).Dataset;
+            if (length <= WholeReadLimitBytes)
+            {
+                return DicomFile.Open(path).Dataset;
+            }
+
+            var header = DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = true });
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            DicomPixelDataBounds.Check(file, header);
+            return header.Dataset;
         }
         catch (Exception exception) when (exception is DicomFormatException or InvalidDataException or EndOfStreamException)
         {

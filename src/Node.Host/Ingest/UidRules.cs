@@ -1,5 +1,5 @@
 using System.Globalization;
-using Node.Dicom.Network.Pdus;
+using Node.Dicom.Uids;
 
 namespace Node.Host.Ingest;
 
@@ -9,7 +9,12 @@ internal static class UidRules
     /// <summary>The longest UID PS3.5 allows, in characters.</summary>
     public const int MaxLength = 64;
 
-    /// <summary>Returns why <paramref name="uid"/> may not name a path, or null where it is a valid UID (digits and dots, 1 to 64 characters, no empty component).</summary>
+    /// <summary>
+    /// Returns why <paramref name="uid"/> may not name a path, or null where it is a valid UID by
+    /// PS3.5 9.1: digits and dots, 1 to 64 characters, no empty component, no leading zero in a
+    /// component. The Part 10 and report writers check UIDs so, so an instance they would not take
+    /// is rejected when it arrives.
+    /// </summary>
     public static string? Problem(string? uid)
     {
         if (uid is null || uid.Length == 0)
@@ -17,7 +22,7 @@ internal static class UidRules
             return "missing";
         }
 
-        if (PduText.IsValidUid(uid))
+        if (DicomUid.Validate(uid) is not { } fault)
         {
             return null;
         }
@@ -27,6 +32,11 @@ internal static class UidRules
             return string.Create(CultureInfo.InvariantCulture, $"{uid.Length} chars, over {MaxLength}");
         }
 
-        return uid.All(c => c is '.' or (>= '0' and <= '9')) ? "empty component" : "not digits and dots";
+        if (!uid.All(c => c is '.' or (>= '0' and <= '9')))
+        {
+            return "not digits and dots";
+        }
+
+        return fault.Contains("leading zero", StringComparison.Ordinal) ? "has a component with a leading zero" : "empty component";
     }
 }

@@ -32,8 +32,9 @@ public interface IJobStore
     Task<Job?> ClaimAsync(JobState from, JobState to, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Moves a job from <paramref name="from"/> to <paramref name="to"/>. A forward move resets the
-    /// attempts to 0; a move back to the same or an earlier state keeps them. Null arguments leave the
+    /// Moves a job from <paramref name="from"/> to <paramref name="to"/>. A forward move to Sending
+    /// or a later state resets the attempts to 0. Any other move keeps them: analysis and report are
+    /// one attempt, because a failed report sends the job back to Ready. Null arguments leave the
     /// outcome, outbox folder and last error as they were. One exception: a move to Done or
     /// NotAnalysed without an error clears the last error. An earlier step's error (a retry, a
     /// hand-back at stop) no longer describes a finished job; the log still has it.

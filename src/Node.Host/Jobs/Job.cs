@@ -4,7 +4,7 @@ namespace Node.Host.Jobs;
 /// <param name="Id">Job id, unique in the store, growing with creation time.</param>
 /// <param name="StudyInstanceUid">The study this job analyses.</param>
 /// <param name="State">Where the job stands.</param>
-/// <param name="Attempts">How many times the current step was started; reset to 0 on each forward move.</param>
+/// <param name="Attempts">How many times the analysis of the job was started; reset to 0 on its move to Sending or a later state.</param>
 /// <param name="CreatedAt">When the job's first instance arrived.</param>
 /// <param name="UpdatedAt">When the job last changed state or was claimed.</param>
 /// <param name="LastInstanceAt">When the job's latest instance arrived; the quiet period counts from here.</param>

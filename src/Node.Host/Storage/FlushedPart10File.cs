@@ -36,16 +36,18 @@ internal sealed class FlushedPart10File : IDisposable
     /// <summary>Creates <paramref name="path"/> (it must not exist) and writes the Part 10 header of <paramref name="request"/>.</summary>
     public static FlushedPart10File Create(DicomStoreRequest request, string path)
     {
+        // The header first: where the request's UIDs do not make one, no file is left behind.
+        var header = DicomPart10Header.Create(request);
         var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         try
         {
-            var header = DicomPart10Header.Create(request);
             RandomAccess.Write(handle, header, 0);
             return new FlushedPart10File(handle, header.Length);
         }
         catch
         {
             handle.Dispose();
+            File.Delete(path);
             throw;
         }
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Node.Dicom.Uids;
 using Node.Dicom.Network.Dimse;
-using Node.Dicom.Network.Pdus;
 using Node.Dicom.Network.Server;
 using Node.Host.Logging;
 
@@ -14,7 +14,7 @@ namespace Node.Host.Storage;
 /// </summary>
 /// <remarks>
 /// The SOP Instance UID becomes a file name, so it is checked first: only digits and dots, 1 to 64
-/// characters, no empty component. That rules out path separators, "..", and names longer than
+/// characters, no empty component and no leading zero in a component (PS3.5 9.1). That rules out path separators, "..", and names longer than
 /// a file system allows. An instance that fails the check gets 0117 (invalid SOP instance) and
 /// nothing is written. An instance already in the folder is replaced.
 /// NOTE: the rename is not followed by an fsync of the folder, so after a power loss an instance
@@ -46,7 +46,7 @@ internal sealed class Part10FolderStore : IDicomInlineStoreHandler
     {
         // The UID names the file, so nothing is written for one that could name another path.
         var uid = request.SopInstanceUid;
-        if (!PduText.IsValidUid(uid))
+        if (!DicomUid.IsValid(uid))
         {
             HostLog.InvalidSopInstanceUid(_logger, uid);
             return DicomInstanceWriters.Reject(new DicomStoreResult(DimseStatus.InvalidSopInstance, "SOP Instance UID is not a valid UID"));

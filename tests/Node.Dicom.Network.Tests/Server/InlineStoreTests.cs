@@ -1,8 +1,11 @@
+using Node.Dicom.Data;
 using Node.Dicom.Network.Association;
 using Node.Dicom.Network.Dimse;
 using Node.Dicom.Network.Pdus;
 using Node.Dicom.Network.Server;
 using Node.Dicom.Network.Tests.Support;
+using Node.Dicom.Tags;
+using Node.Dicom.Vr;
 
 namespace Node.Dicom.Network.Tests.Server;
 
@@ -80,6 +83,23 @@ public sealed class InlineStoreTests
     }
 
     [Test]
+    [Description("A SOP Instance UID with a leading zero in a component gets 0117 with the reason, and no writer begins.")]
+    public async Task Leading_zero_uid_gets_0117()
+    {
+        using var peer = await AssociateAsync();
+        var command = DimseCommand.CreateStoreRequest(10, DicomStorageSopClasses.CTImage, "1.2.3.10");
+        command.Dataset.Set(new DicomValueElement(DicomTags.AffectedSOPInstanceUID, DicomVR.UI, "1.02.3\0"u8.ToArray()));
+
+        await peer.SendAsync(new PDataTf([new PresentationDataValue(CtContext, true, true, command.Encode())]));
+        await peer.SendAsync(new PDataTf([new PresentationDataValue(CtContext, false, true, Bytes(400))]));
+        var response = DimseCommand.Decode(((PDataTf)(await peer.ReceiveAsync())!).Values.Single().Fragment);
+
+        Assert.That(response.Status, Is.EqualTo(DimseStatus.InvalidSopInstance));
+        Assert.That(response.ErrorComment, Does.Contain("1.02.3"));
+        Assert.That(_handler.Writers, Is.Empty);
+    }
+
+    [Test]
     [Description("A-ABORT in the middle of a data set disposes the writer without completing it.")]
     public async Task Inline_abort_mid_data_set_disposes()
     {
@@ -111,6 +131,38 @@ public sealed class InlineStoreTests
         Assert.That(answer, Is.TypeOf<AReleaseRp>());
         Assert.That(writer.Completions, Is.Zero);
         Assert.That(writer.Disposals, Is.EqualTo(1));
+    }
+
+    [Test]
+    [Description("A peer that stops in the middle of a data set is aborted after the idle timeout, so it cannot hold an association slot for good, and the writer is disposed.")]
+    public async Task Stall_mid_data_set_is_aborted()
+    {
+        await using var server = await TestServers.StartAsync(_handler, options => options.IdleTimeout = TimeSpan.FromSeconds(1));
+        using var peer = await RawPeer.AssociateAsync(server.LocalEndPoint);
+        await SendCommandAsync(peer, 8, "1.2.3.8");
+        await peer.SendAsync(new PDataTf([new PresentationDataValue(CtContext, false, false, Bytes(600))]));
+
+        var answer = await peer.ReceiveAsync();
+        await _handler.Disposed.Task.WaitAsync(TestServers.Guard);
+
+        var writer = _handler.Writers.Single();
+        Assert.That(answer, Is.TypeOf<AAbort>());
+        Assert.That(writer.Completions, Is.Zero);
+        Assert.That(writer.Disposals, Is.EqualTo(1));
+    }
+
+    [Test]
+    [Description("A handler slower than the idle timeout after the whole data set has arrived: the peer is waiting for the node, so the association is not aborted and the response comes.")]
+    public async Task Slow_handler_outlasts_idle_timeout()
+    {
+        var slow = new RecordingStoreHandler { Delay = TimeSpan.FromSeconds(2) };
+        await using var server = await TestServers.StartAsync(slow, options => options.IdleTimeout = TimeSpan.FromSeconds(1));
+        using var peer = await RawPeer.AssociateAsync(server.LocalEndPoint);
+
+        var response = await StoreAsync(peer, 9, "1.2.3.9", Bytes(700));
+
+        Assert.That(response.Status, Is.EqualTo(DimseStatus.Success));
+        Assert.That(slow.Received, Has.Count.EqualTo(1));
     }
 
     private static byte[] Bytes(int length)

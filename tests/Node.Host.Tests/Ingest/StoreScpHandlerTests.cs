@@ -8,6 +8,7 @@ using Node.Dicom.Network.Dimse;
 using Node.Dicom.Network.Server;
 using Node.Dicom.Tags;
 using Node.Dicom.Uids;
+using Node.Dicom.Vr;
 using Node.Host.Ingest;
 using Node.Host.Jobs;
 using Node.Host.Jobs.Sqlite;
@@ -60,6 +61,7 @@ public sealed class StoreScpHandlerTests
 
     [TestCase("1.2.x", Description = "A study UID that would name a folder 1.2.x.")]
     [TestCase("..", Description = "A study UID that would name the parent folder.")]
+    [TestCase("1.2.03.4", Description = "A component with a leading zero, which the report writer would not take, so the job could never finish.")]
     public async Task Invalid_study_uid_gets_A900(string study)
     {
         var result = await StoreAsync(Request(Sop), TestInstances.Dataset(study, Series, Sop));
@@ -95,6 +97,24 @@ public sealed class StoreScpHandlerTests
         Assert.That(result.ErrorComment, Does.StartWith("Data set unreadable"));
         Assert.That(_node.InstanceFiles(), Is.Empty);
         Assert.That(await _node.Jobs.GetStudyJobsAsync(Study), Is.Empty);
+    }
+
+    [Test]
+    [Description("An instance over the whole-read limit is checked up to its Pixel Data and by its Pixel Data's length: accepted whole, C000 when cut short.")]
+    public async Task Large_instance_checked_without_reading_pixels()
+    {
+        var dataset = TestInstances.Dataset(Study, Series, Sop);
+        dataset.SetBytes(DicomTags.PixelData, DicomVR.OW, new byte[InstanceStore.WholeReadLimitBytes + 1024]);
+        var whole = TestInstances.Encode(dataset);
+        var cut = whole[..^2048];
+
+        var stored = await _node.Handler.StoreAsync(Request(Sop), new MemoryStream(whole), CancellationToken.None);
+        var truncated = await _node.Handler.StoreAsync(Request("1.2.3.99"), new MemoryStream(cut), CancellationToken.None);
+
+        Assert.That(stored.Status, Is.EqualTo(DimseStatus.Success));
+        Assert.That(_node.InstanceFiles(), Has.Count.EqualTo(1));
+        Assert.That(truncated.Status, Is.EqualTo(DimseStatus.CannotUnderstand));
+        Assert.That(truncated.ErrorComment, Does.StartWith("Data set unreadable"));
     }
 
     [Test]

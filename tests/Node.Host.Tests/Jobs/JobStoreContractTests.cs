@@ -193,7 +193,7 @@ public abstract class JobStoreContractTests
     }
 
     [Test]
-    [Description("A forward move resets the attempts; a move back keeps them; null arguments keep the stored values.")]
+    [Description("A move to Reporting keeps the attempts, as does a move back; null arguments keep the stored values.")]
     public async Task Transition_sets_attempts_and_fields()
     {
         var job = await ReadyJobAsync(Study);
@@ -204,17 +204,31 @@ public abstract class JobStoreContractTests
         var backToReady = await Store.TransitionAsync(job, JobState.Reporting, JobState.Ready, Start.AddMinutes(4));
 
         Assert.That(reporting.State, Is.EqualTo(JobState.Reporting));
-        Assert.That(reporting.Attempts, Is.Zero);
+        Assert.That(reporting.Attempts, Is.EqualTo(1), "a failed report sends the job back to Ready, so the report counts with its analysis");
         Assert.That(reporting.UpdatedAt, Is.EqualTo(Start.AddMinutes(2)));
         Assert.That(reporting.LastError, Is.EqualTo("model slow"));
         Assert.That(reporting.Outcome, Is.EqualTo("analysed"));
         Assert.That(reporting.OutboxFolder, Is.EqualTo("outbox/1"));
-        Assert.That(retried!.Attempts, Is.EqualTo(1));
+        Assert.That(retried!.Attempts, Is.EqualTo(2));
         Assert.That(backToReady.State, Is.EqualTo(JobState.Ready));
-        Assert.That(backToReady.Attempts, Is.EqualTo(1), "a move back keeps the attempts");
+        Assert.That(backToReady.Attempts, Is.EqualTo(2), "a move back keeps the attempts");
         Assert.That(backToReady.LastError, Is.EqualTo("model slow"));
         Assert.That(backToReady.Outcome, Is.EqualTo("analysed"));
         Assert.That(backToReady.OutboxFolder, Is.EqualTo("outbox/1"));
+    }
+
+    [Test]
+    [Description("The attempts count the analysis and its report; the move to Sending starts the job's delivery with none.")]
+    public async Task Move_to_sending_resets_attempts()
+    {
+        var job = await ReadyJobAsync(Study);
+        await Store.ClaimAsync(JobState.Ready, JobState.Analysing, Start.AddMinutes(1));
+
+        var reporting = await Store.TransitionAsync(job, JobState.Analysing, JobState.Reporting, Start.AddMinutes(2));
+        var sending = await Store.TransitionAsync(job, JobState.Reporting, JobState.Sending, Start.AddMinutes(3));
+
+        Assert.That(reporting.Attempts, Is.EqualTo(1));
+        Assert.That(sending.Attempts, Is.Zero);
     }
 
     [TestCase(JobState.Done)]

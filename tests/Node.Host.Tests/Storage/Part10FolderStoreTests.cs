@@ -51,6 +51,7 @@ public sealed class Part10FolderStoreTests
     [TestCase("1.2..3", Description = "An empty component.")]
     [TestCase("1.2.3a", Description = "A letter.")]
     [TestCase("", Description = "Empty.")]
+    [TestCase("1.02.3", Description = "A component with a leading zero, which a Part 10 header may not carry.")]
     [TestCase("1.222222222222222222222222222222222222222222222222222222222222222", Description = "65 characters, one more than a UID may have.")]
     public async Task Invalid_uid_is_rejected_and_not_written(string uid)
     {

@@ -62,7 +62,7 @@ public sealed partial class SqliteJobStore
     public Task<Job> TransitionAsync(long jobId, JobState from, JobState to, DateTimeOffset now, string? lastError = null, string? outcome = null, string? outboxFolder = null, CancellationToken cancellationToken = default)
     {
         const string Sql = """
-            UPDATE jobs SET state = $to, attempts = CASE WHEN $forward THEN 0 ELSE attempts END, updated_at = $now,
+            UPDATE jobs SET state = $to, attempts = CASE WHEN $resets THEN 0 ELSE attempts END, updated_at = $now,
                 last_error = CASE WHEN $lastError IS NOT NULL THEN $lastError WHEN $finished THEN NULL ELSE last_error END,
                 outcome = coalesce($outcome, outcome), outbox_folder = coalesce($outboxFolder, outbox_folder)
             WHERE id = $id AND state = $from
@@ -71,7 +71,7 @@ public sealed partial class SqliteJobStore
             "change a job's state",
             async connection =>
             {
-                var jobs = await SqliteDatabase.QueryAsync(connection, Sql, ReadJob, cancellationToken, ("$to", to.ToString()), ("$forward", to > from), ("$finished", to is JobState.Done or JobState.NotAnalysed), ("$now", FormatTime(now)), ("$lastError", lastError), ("$outcome", outcome), ("$outboxFolder", outboxFolder), ("$id", jobId), ("$from", from.ToString())).ConfigureAwait(false);
+                var jobs = await SqliteDatabase.QueryAsync(connection, Sql, ReadJob, cancellationToken, ("$to", to.ToString()), ("$resets", to > from && to >= JobState.Sending), ("$finished", to is JobState.Done or JobState.NotAnalysed), ("$now", FormatTime(now)), ("$lastError", lastError), ("$outcome", outcome), ("$outboxFolder", outboxFolder), ("$id", jobId), ("$from", from.ToString())).ConfigureAwait(false);
                 return jobs.Count == 1 ? jobs[0] : throw await ConflictAsync(connection, jobId, from, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
