@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1305, Level = LogLevel.Debug, Message = "The response to message {MessageId} was not sent: the association has ended")]
     public static partial void ResponseNotSent(ILogger logger, ushort messageId, Exception exception);
+
+    [LoggerMessage(EventId = 1306, Level = LogLevel.Warning, Message = "C-STORE of {SopInstanceUid} dropped before its data set was complete: {Reason}; nothing of it is kept")]
+    public static partial void StoreDropped(ILogger logger, string sopInstanceUid, string reason);
 }

@@ -21,8 +21,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "ARTIM expired after {TimeoutMs} ms in {State}; closing the connection")]
     public static partial void ArtimExpired(ILogger logger, double timeoutMs, UpperLayerState state);
 
-    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Protocol violation from the peer; sending A-ABORT")]
-    public static partial void ProtocolViolation(ILogger logger, Exception exception);
+    /// <summary>The fault is the peer's, so the line gives the exception's message (PDU, offset and reason) without the stack trace.</summary>
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Protocol violation from the peer: {Reason}; sending A-ABORT")]
+    public static partial void ProtocolViolation(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Sending {Pdu} failed; the connection is closed")]
     public static partial void SendFailed(ILogger logger, string pdu, Exception exception);

@@ -42,6 +42,9 @@ internal sealed class ServerDimseService : IDimseReceiver
     /// <summary>The message being served, or null between messages.</summary>
     private Operation? _current;
 
+    /// <summary>The operation last logged as dropped, so an abort seen twice logs it once.</summary>
+    private Operation? _dropLogged;
+
     public ServerDimseService(DicomAssociationInfo association, IDicomStoreHandler handler, DimseMessageSender sender, ILogger logger)
     {
         _association = association;
@@ -119,6 +122,7 @@ internal sealed class ServerDimseService : IDimseReceiver
     /// <summary>Ends a data set cut short by a release request, then waits for the response.</summary>
     public Task OnReleaseRequestedAsync()
     {
+        DropIncompleteStore("the peer requested release");
         if (_current is StoreOperation { DataSetComplete.Task.IsCompleted: false } store)
         {
             store.Fail(new DicomConnectionException("The peer requested release before the data set was complete."));
@@ -135,6 +139,7 @@ internal sealed class ServerDimseService : IDimseReceiver
     /// <summary>Stops a running handler: its stream fails and its token is cancelled.</summary>
     public void OnAborted()
     {
+        DropIncompleteStore("the association ended");
         if (_current is StoreOperation store)
         {
             store.Fail(new DicomAssociationAbortedException(AbortSource.ServiceProvider, AbortReason.NotSpecified, "the association ended before the data set was complete"));
@@ -146,6 +151,22 @@ internal sealed class ServerDimseService : IDimseReceiver
         }
 
         _aborted.Cancel();
+    }
+
+    /// <summary>Logs the C-STORE in progress, where its data set has not all arrived, as dropped.</summary>
+    private void DropIncompleteStore(string reason)
+    {
+        var incomplete = _current switch
+        {
+            StoreOperation store when !store.DataSetComplete.Task.IsCompleted => store.Command.AffectedSopInstanceUid,
+            InlineStoreOperation inline when !inline.DataSetComplete => inline.Request.SopInstanceUid,
+            _ => null,
+        };
+        if (incomplete is not null && !ReferenceEquals(_current, _dropLogged))
+        {
+            Log.StoreDropped(_logger, incomplete, reason);
+            _dropLogged = _current;
+        }
     }
 
     /// <summary>Returns the failure status for a command this service will not hand on, or null for a valid C-STORE.</summary>
@@ -212,6 +233,7 @@ internal sealed class ServerDimseService : IDimseReceiver
     /// <summary>After the last fragment: completes the writer, then sends the response from the read loop.</summary>
     private async Task FinishInlineStoreAsync(InlineStoreOperation operation)
     {
+        operation.DataSetComplete = true;
         var request = operation.Request;
         var result = operation.Result;
         if (operation.Writer is { } writer)
@@ -349,6 +371,9 @@ internal sealed class ServerDimseService : IDimseReceiver
         public DicomStoreRequest Request { get; }
 
         public long Started { get; } = Stopwatch.GetTimestamp();
+
+        /// <summary>Set once the last fragment has arrived.</summary>
+        public bool DataSetComplete { get; set; }
 
         /// <summary>The handler's writer, or null once disposed or where the handler failed.</summary>
         public IDicomInstanceWriter? Writer { get; set; }

@@ -57,7 +57,7 @@ internal sealed class UpperLayerConnection : IDisposable
         }
         catch (DicomProtocolException exception)
         {
-            Log.ProtocolViolation(_logger, exception);
+            Log.ProtocolViolation(_logger, exception.Message);
             _outOfStep = true;
             return await Machine.HandleAsync(UpperLayerEvent.Evt19, new AAbort(AbortSource.ServiceProvider, exception.AbortReason), cancellationToken).ConfigureAwait(false);
         }
@@ -78,7 +78,7 @@ internal sealed class UpperLayerConnection : IDisposable
     /// <summary>Reports a fault found above the PDU layer (in the DIMSE messages) as Evt19: A-ABORT and ARTIM.</summary>
     public ValueTask<UpperLayerIndication> AbortOnProtocolFaultAsync(DicomProtocolException exception, CancellationToken cancellationToken)
     {
-        Log.ProtocolViolation(_logger, exception);
+        Log.ProtocolViolation(_logger, exception.Message);
         return Machine.HandleAsync(UpperLayerEvent.Evt19, new AAbort(AbortSource.ServiceProvider, exception.AbortReason), cancellationToken);
     }
 

@@ -37,4 +37,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Deleted {FileCount} incomplete files that an earlier run left in {StagingFolder}")]
     public static partial void StagingLeftoversDeleted(ILogger logger, int fileCount, string stagingFolder);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "The staging folder {StagingFolder} was missing, deleted while the node ran; created it again")]
+    public static partial void StagingFolderRecreated(ILogger logger, string stagingFolder);
 }

@@ -72,7 +72,17 @@ public sealed class InstanceStore
         }
 
         var temporary = Path.Combine(StagingFolder, $"{request.SopInstanceUid}.{Guid.NewGuid():N}{TemporaryExtension}");
-        return new StagingFile(temporary, FlushedPart10File.Create(request, temporary));
+        try
+        {
+            return new StagingFile(temporary, FlushedPart10File.Create(request, temporary));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Someone deleted the staging folder while the node ran; without it every instance would fail.
+            Directory.CreateDirectory(StagingFolder);
+            IngestLog.StagingFolderRecreated(_logger, StagingFolder);
+            return new StagingFile(temporary, FlushedPart10File.Create(request, temporary));
+        }
     }
 
     /// <summary>

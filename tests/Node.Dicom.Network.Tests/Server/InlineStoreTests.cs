@@ -16,6 +16,9 @@ public sealed class InlineStoreTests
     private const string ImplicitLittle = "1.2.840.10008.1.2";
     private const byte CtContext = 3;
 
+    /// <summary>Event id of the warning for a C-STORE dropped before its data set was complete.</summary>
+    private const int StoreDropped = 1306;
+
     private RecordingInlineHandler _handler = null!;
     private DicomServer _server = null!;
 
@@ -100,10 +103,13 @@ public sealed class InlineStoreTests
     }
 
     [Test]
-    [Description("A-ABORT in the middle of a data set disposes the writer without completing it.")]
+    [Description("A-ABORT in the middle of a data set disposes the writer without completing it, and one warning names the instance dropped.")]
     public async Task Inline_abort_mid_data_set_disposes()
     {
-        using var peer = await AssociateAsync();
+        using var logs = new TestLoggerFactory();
+        await using var server = new DicomServer(TestServers.Options(), _handler, logs);
+        await server.StartAsync();
+        using var peer = await RawPeer.AssociateAsync(server.LocalEndPoint);
         await SendCommandAsync(peer, 5, "1.2.3.5");
         await peer.SendAsync(new PDataTf([new PresentationDataValue(CtContext, false, false, Bytes(600))]));
         await _handler.FirstFragment.Task.WaitAsync(TestServers.Guard);
@@ -111,9 +117,13 @@ public sealed class InlineStoreTests
         await peer.SendAsync(new AAbort(AbortSource.ServiceUser, AbortReason.NotSpecified));
         await _handler.Disposed.Task.WaitAsync(TestServers.Guard);
 
+        await server.StopAsync();
+
         var writer = _handler.Writers.Single();
         Assert.That(writer.Completions, Is.Zero);
         Assert.That(writer.Disposals, Is.EqualTo(1));
+        Assert.That(logs.Count(StoreDropped), Is.EqualTo(1));
+        Assert.That(logs.Lines.Single(line => line.Contains("dropped", StringComparison.Ordinal)), Does.Contain("1.2.3.5"));
     }
 
     [Test]

@@ -118,6 +118,19 @@ public sealed class StoreScpHandlerTests
     }
 
     [Test]
+    [Description("The staging folder deleted while the node runs is created again, with a warning, and the instance is stored.")]
+    public async Task Deleted_staging_folder_is_recreated()
+    {
+        Directory.Delete(_node.Instances.StagingFolder, recursive: true);
+
+        var result = await StoreAsync(Request(Sop), TestInstances.Dataset(Study, Series, Sop));
+
+        Assert.That(result.Status, Is.EqualTo(DimseStatus.Success));
+        Assert.That(_node.InstanceFiles(), Has.Count.EqualTo(1));
+        Assert.That(_node.Logs.Count(3010), Is.EqualTo(1));
+    }
+
+    [Test]
     [Description("A writer disposed before completion, as after an abort mid-data set: the staging folder is empty again and no job exists.")]
     public async Task Writer_disposed_early_leaves_nothing()
     {
