@@ -339,11 +339,12 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
             return NotSent(path, NullIfEmpty(sopClass), NullIfEmpty(sopInstance), "the instance has no SOP Class UID or SOP Instance UID");
         }
 
-        // A C-STORE-RQ carries both UIDs in UI elements, so one that is not a UID (a path such as
-        // "../../x", or more than 64 characters) cannot be sent. The next file still can.
-        if (!PduText.IsValidUid(sopClass) || !PduText.IsValidUid(sopInstance))
+        // A C-STORE-RQ carries both UIDs in UI elements, checked by PS3.5 9.1, so one that is not a
+        // UID (a path such as "../../x", a leading zero in a component) cannot be sent. The next file still can.
+        if ((DicomUid.Validate(sopClass) ?? DicomUid.Validate(sopInstance)) is { } fault)
         {
-            return NotSent(path, sopClass, sopInstance, $"SOP Class UID '{sopClass}' or SOP Instance UID '{sopInstance}' is not a valid UID (digits and dots, at most 64 characters); correct the file");
+            var which = DicomUid.IsValid(sopClass) ? $"SOP Instance UID '{sopInstance}'" : $"SOP Class UID '{sopClass}'";
+            return NotSent(path, sopClass, sopInstance, $"{which} is not a valid UID ({fault.TrimEnd('.')}); correct the file");
         }
 
         var proposedClass = sopClass;

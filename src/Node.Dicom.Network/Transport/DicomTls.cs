@@ -7,7 +7,10 @@ internal static class DicomTls
 {
     public static SslServerAuthenticationOptions ServerOptions(DicomTlsServerOptions options) => new()
     {
-        ServerCertificate = options.ServerCertificate,
+        ServerCertificate = options.ServerCertificateIssuers is { Count: > 0 } ? null : options.ServerCertificate,
+        ServerCertificateContext = options.ServerCertificateIssuers is { Count: > 0 } issuers && options.ServerCertificate is { } certificate
+            ? SslStreamCertificateContext.Create(certificate, issuers, offline: true)
+            : null,
         ClientCertificateRequired = options.RequireClientCertificate,
         RemoteCertificateValidationCallback = options.ClientCertificateValidation,
         EnabledSslProtocols = options.Protocols,
@@ -17,7 +20,10 @@ internal static class DicomTls
     public static SslClientAuthenticationOptions ClientOptions(DicomTlsClientOptions options, string host) => new()
     {
         TargetHost = options.TargetHost ?? host,
-        ClientCertificates = options.ClientCertificates,
+        ClientCertificates = options.ClientCertificateIssuers is { Count: > 0 } ? null : options.ClientCertificates,
+        ClientCertificateContext = options.ClientCertificateIssuers is { Count: > 0 } issuers && options.ClientCertificates is [var certificate, ..]
+            ? SslStreamCertificateContext.Create(certificate, issuers, offline: true)
+            : null,
         RemoteCertificateValidationCallback = options.ServerCertificateValidation,
         EnabledSslProtocols = options.Protocols,
         CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,

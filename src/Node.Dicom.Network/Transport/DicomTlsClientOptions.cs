@@ -13,6 +13,9 @@ public sealed class DicomTlsClientOptions
     /// <summary>Client certificates with private keys, for servers that require one; default none.</summary>
     public X509Certificate2Collection? ClientCertificates { get; set; }
 
+    /// <summary>Intermediate CAs sent with the first of <see cref="ClientCertificates"/>; default none.</summary>
+    public X509Certificate2Collection? ClientCertificateIssuers { get; set; }
+
     /// <summary>Checks the server's certificate; null uses the platform's chain validation.</summary>
     public RemoteCertificateValidationCallback? ServerCertificateValidation { get; set; }
 

@@ -13,6 +13,9 @@ public sealed class DicomTlsServerOptions
     /// <summary>The server's certificate with its private key.</summary>
     public X509Certificate2? ServerCertificate { get; set; }
 
+    /// <summary>Intermediate CAs sent with <see cref="ServerCertificate"/>, so a peer that trusts only the root can build the chain; default none.</summary>
+    public X509Certificate2Collection? ServerCertificateIssuers { get; set; }
+
     /// <summary>Whether a client must present a certificate; default false.</summary>
     public bool RequireClientCertificate { get; set; }
 

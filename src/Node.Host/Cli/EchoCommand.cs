@@ -89,7 +89,7 @@ internal sealed class EchoCommand : Command
         }
         catch (DicomNetworkException exception)
         {
-            return FailureText.Report(error, $"C-ECHO to {peer}", FailureText.Reason(exception));
+            return FailureText.Report(error, $"C-ECHO to {peer}", FailureText.Reason(exception, options.Tls is not null));
         }
     }
 

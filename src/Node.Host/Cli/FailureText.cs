@@ -32,5 +32,19 @@ internal static class FailureText
         _ => exception.Message.TrimEnd('.'),
     };
 
+    /// <summary>
+    /// Returns <see cref="Reason(Exception)"/>, with a hint where the connection used TLS and ended
+    /// without a TLS error of its own: a peer that rejects the certificate this program presented,
+    /// or wants one, closes the connection after the handshake, and so does a port without TLS.
+    /// </summary>
+    public static string Reason(Exception exception, bool overTls)
+    {
+        var reason = Reason(exception);
+        var closed = exception is DicomAssociationAbortedException or DicomConnectionException { InnerException: IOException or SocketException };
+        return overTls && closed && !reason.StartsWith("TLS handshake failed", StringComparison.Ordinal)
+            ? $"{reason} (over TLS: the peer may have rejected this program's certificate, or need one: --tls-cert and --tls-key; or the port may not take TLS)"
+            : reason;
+    }
+
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

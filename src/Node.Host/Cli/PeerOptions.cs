@@ -134,6 +134,7 @@ internal sealed class PeerOptions
         if (certificatePath is not null)
         {
             tls.ClientCertificates = [TlsFiles.LoadCertificate(certificatePath, TlsCertificate.Name, parseResult.GetRequiredValue(TlsKey), TlsKey.Name)];
+            tls.ClientCertificateIssuers = TlsFiles.LoadIssuers(certificatePath, TlsCertificate.Name);
         }
 
         return tls;

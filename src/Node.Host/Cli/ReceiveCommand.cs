@@ -147,7 +147,7 @@ internal sealed class ReceiveCommand : Command
         }
 
         var certificate = TlsFiles.LoadCertificate(certificatePath, _tlsCertificate.Name, parseResult.GetRequiredValue(_tlsKey), _tlsKey.Name);
-        var tls = new DicomTlsServerOptions { ServerCertificate = certificate };
+        var tls = new DicomTlsServerOptions { ServerCertificate = certificate, ServerCertificateIssuers = TlsFiles.LoadIssuers(certificatePath, _tlsCertificate.Name) };
         if (parseResult.GetValue(_tlsClientCa) is { } trustedPath)
         {
             tls.RequireClientCertificate = true;

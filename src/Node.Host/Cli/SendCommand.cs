@@ -80,7 +80,7 @@ internal sealed class SendCommand : Command
         }
         catch (DicomNetworkException exception)
         {
-            return FailureText.Report(error, $"C-STORE to {peer}", FailureText.Reason(exception));
+            return FailureText.Report(error, $"C-STORE to {peer}", FailureText.Reason(exception, options.Tls is not null));
         }
         catch (ArgumentException exception)
         {

@@ -77,6 +77,7 @@ public sealed class DestinationTlsOptions
         if (CertificateFile.Length > 0)
         {
             options.ClientCertificates = [TlsFiles.LoadCertificate(CertificateFile, $"{key}:{nameof(CertificateFile)}", PrivateKeyFile, $"{key}:{nameof(PrivateKeyFile)}")];
+            options.ClientCertificateIssuers = TlsFiles.LoadIssuers(CertificateFile, $"{key}:{nameof(CertificateFile)}");
         }
 
         return options;

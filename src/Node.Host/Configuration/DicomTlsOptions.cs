@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Node.Dicom.Network.Transport;
 using Node.Host.Tls;
 
@@ -24,6 +25,8 @@ public sealed class DicomTlsOptions
     /// <summary>PEM bundle of the certificates or CAs that callers' certificates must chain to; needed with <see cref="RequireClientCertificate"/>.</summary>
     public string TrustedCertificatesFile { get; set; } = string.Empty;
 
+    /// <summary>Whether the listener takes TLS: a certificate or key file is named.</summary>
+    [JsonIgnore]
     public bool IsEnabled => CertificateFile.Length > 0 || PrivateKeyFile.Length > 0;
 
     /// <summary>Adds one message per invalid setting; loads the files to find out.</summary>
@@ -39,9 +42,21 @@ public sealed class DicomTlsOptions
             return;
         }
 
+        if ((CertificateFile.Length > 0) != (PrivateKeyFile.Length > 0))
+        {
+            errors.Add($"{SectionName}:{nameof(CertificateFile)} and {nameof(PrivateKeyFile)} go together: set both for TLS, or neither.");
+            return;
+        }
+
         if (RequireClientCertificate && TrustedCertificatesFile.Length == 0)
         {
             errors.Add($"{SectionName}:{nameof(TrustedCertificatesFile)} is empty while {nameof(RequireClientCertificate)} is true; set a PEM file with the certificates or CAs that callers' certificates must chain to.");
+        }
+
+        // Callers are asked for a certificate only where one is required, so the file would turn every caller away.
+        if (!RequireClientCertificate && TrustedCertificatesFile.Length > 0)
+        {
+            errors.Add($"{SectionName}:{nameof(TrustedCertificatesFile)} is set while {nameof(RequireClientCertificate)} is false, so callers would not be asked for a certificate to check against it; set {nameof(RequireClientCertificate)} to true, or leave the file empty.");
         }
 
         try
@@ -64,7 +79,12 @@ public sealed class DicomTlsOptions
         }
 
         var certificate = TlsFiles.LoadCertificate(CertificateFile, $"{SectionName}:{nameof(CertificateFile)}", PrivateKeyFile, $"{SectionName}:{nameof(PrivateKeyFile)}");
-        var options = new DicomTlsServerOptions { ServerCertificate = certificate, RequireClientCertificate = RequireClientCertificate };
+        var options = new DicomTlsServerOptions
+        {
+            ServerCertificate = certificate,
+            ServerCertificateIssuers = TlsFiles.LoadIssuers(CertificateFile, $"{SectionName}:{nameof(CertificateFile)}"),
+            RequireClientCertificate = RequireClientCertificate,
+        };
         if (TrustedCertificatesFile.Length > 0)
         {
             options.ClientCertificateValidation = TlsFiles.TrustOnly(TlsFiles.LoadTrusted(TrustedCertificatesFile, $"{SectionName}:{nameof(TrustedCertificatesFile)}"));

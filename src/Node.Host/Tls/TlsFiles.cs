@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -15,18 +16,29 @@ public static class TlsFiles
     /// Loads the first certificate of <paramref name="certificatePath"/> with the private key of
     /// <paramref name="keyPath"/> (PEM, PKCS#8 or PKCS#1, not encrypted), for SslStream.
     /// </summary>
-    /// <remarks>NOTE: further certificates in the file (intermediate CAs) are not sent to the peer, so a peer must trust the certificate's issuer directly.</remarks>
+    /// <remarks>Further certificates in the file (intermediate CAs) come from <see cref="LoadIssuers"/>.</remarks>
     public static X509Certificate2 LoadCertificate(string certificatePath, string certificateSetting, string keyPath, string keySetting)
     {
         var certificateText = ReadText(certificatePath, certificateSetting);
         var keyText = ReadText(keyPath, keySetting);
+        X509Certificate2 alone;
         try
         {
-            using var alone = X509Certificate2.CreateFromPem(certificateText);
+            alone = X509Certificate2.CreateFromPem(certificateText);
         }
         catch (CryptographicException exception)
         {
             throw new TlsFileException(certificateSetting, certificatePath, $"no PEM certificate in it ({exception.Message.TrimEnd('.')})", exception);
+        }
+
+        // Every peer would reject a certificate outside its validity period, so loading stops here, with the dates.
+        using (alone)
+        {
+            var now = DateTime.Now;
+            if (alone.NotAfter < now || alone.NotBefore > now)
+            {
+                throw new TlsFileException(certificateSetting, certificatePath, string.Create(CultureInfo.InvariantCulture, $"the certificate {alone.Subject} is valid from {alone.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} to {alone.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC, not now; renew it"));
+            }
         }
 
         if (keyText.Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal) || keyText.Contains("Proc-Type: 4,ENCRYPTED", StringComparison.Ordinal))
@@ -71,29 +83,60 @@ public static class TlsFiles
     }
 
     /// <summary>
-    /// Returns a check that accepts a peer's certificate only where it chains to one of
-    /// <paramref name="trusted"/>, with revocation not checked. A server's certificate must also
-    /// carry the name the client connected to.
+    /// Returns a check that accepts a peer's certificate only where its chain, built from the
+    /// certificates the peer sent and <paramref name="trusted"/>, passes through one of
+    /// <paramref name="trusted"/>: a root CA, an intermediate CA or the peer's own certificate. Every
+    /// certificate up to it must be within its validity period, and revocation is not checked. A
+    /// server's certificate must also carry the name the client connected to.
     /// </summary>
-    public static RemoteCertificateValidationCallback TrustOnly(X509Certificate2Collection trusted) => (_, certificate, presented, errors) =>
+    public static RemoteCertificateValidationCallback TrustOnly(X509Certificate2Collection trusted)
     {
-        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        var anchors = trusted.Select(certificate => certificate.Thumbprint).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var roots = trusted.Where(certificate => certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData)).ToArray();
+        return (_, certificate, presented, errors) =>
         {
-            return false;
+            if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+            {
+                return false;
+            }
+
+            // An anchor that is not a root leaves the chain unfinished, which the flag allows; the anchor check below decides.
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+            chain.ChainPolicy.ExtraStore.AddRange(trusted);
+            chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            if (presented is not null)
+            {
+                chain.ChainPolicy.ExtraStore.AddRange(presented.ChainElements.Select(element => element.Certificate).ToArray());
+            }
+
+            using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+            return chain.Build(leaf) && chain.ChainElements.Any(element => anchors.Contains(element.Certificate.Thumbprint));
+        };
+    }
+
+    /// <summary>
+    /// Returns the certificates after the first in a PEM file, the intermediate CAs to send with the
+    /// first; none where the file has one certificate.
+    /// </summary>
+    public static X509Certificate2Collection LoadIssuers(string certificatePath, string certificateSetting)
+    {
+        var all = new X509Certificate2Collection();
+        try
+        {
+            all.ImportFromPem(ReadText(certificatePath, certificateSetting));
+        }
+        catch (CryptographicException exception)
+        {
+            throw new TlsFileException(certificateSetting, certificatePath, $"a certificate in it does not load ({exception.Message.TrimEnd('.')})", exception);
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (presented is not null)
-        {
-            chain.ChainPolicy.ExtraStore.AddRange(presented.ChainElements.Select(element => element.Certificate).ToArray());
-        }
-
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
-    };
+        var issuers = new X509Certificate2Collection();
+        issuers.AddRange(all.Skip(1).ToArray());
+        return issuers;
+    }
 
     private static void RequireFile(string path, string setting)
     {

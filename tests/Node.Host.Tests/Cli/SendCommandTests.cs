@@ -159,13 +159,14 @@ public sealed class SendCommandTests
         Assert.That(Directory.GetFiles(_received), Has.Length.EqualTo(1));
     }
 
-    [Test]
+    [TestCase("../../x", Description = "A path in place of a UID.")]
+    [TestCase("1.02.3", Description = "A component with a leading zero: the batch used to end at this file, with no summary.")]
     [Description("A file whose SOP Instance UID is not a valid UID cannot go into a C-STORE-RQ: it is reported as not sent, the other files go, and the exit status says not all succeeded.")]
-    public async Task Invalid_uid_file_is_skipped_others_sent()
+    public async Task Invalid_uid_file_is_skipped_others_sent(string uid)
     {
         var hostile = Path.Combine(_sources, "hostile.dcm");
         var dataset = DicomFile.Open(Peers.PydicomSample("CT_small.dcm")).Dataset;
-        dataset.SetBytes(DicomTags.SOPInstanceUID, DicomVR.UI, Encoding.ASCII.GetBytes("../../x"));
+        dataset.SetBytes(DicomTags.SOPInstanceUID, DicomVR.UI, Encoding.ASCII.GetBytes(uid.Length % 2 == 0 ? uid : uid + "\0"));
         using (var output = File.Create(hostile))
         {
             DicomFile.WriteDataset(output, dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
@@ -178,7 +179,7 @@ public sealed class SendCommandTests
 
             Assert.That(result.ExitCode, Is.EqualTo(1));
             Assert.That(result.Output, Does.Contain($"{hostile}: not sent: "));
-            Assert.That(result.Output, Does.Contain("'../../x' is not a valid UID"));
+            Assert.That(result.Output, Does.Contain($"SOP Instance UID '{uid}' is not a valid UID"));
             Assert.That(result.Output, Does.Contain("sent 1, warnings 0, failed 1"));
             Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), result.Error);
         }

@@ -83,6 +83,40 @@ public sealed class TlsCommandTests
     }
 
     [Test]
+    [Description("A certificate signed by an intermediate CA: the receiver sends the intermediate with it, so a peer that trusts only the root connects, and a peer that trusts only the intermediate connects too.")]
+    public async Task Intermediate_ca_chain_is_trusted()
+    {
+        var echoscu = Peers.RequireProgram("echoscu", "dcmtk");
+        var pki = Directory.CreateDirectory(Path.Combine(_folder, "pki")).FullName;
+        var (root, intermediate, chain, key) = TestCertificates.WriteChain(pki, "server");
+        var (receiver, port) = await StartReceiverAsync("--tls-cert", chain, "--tls-key", key);
+        using (receiver)
+        {
+            var byRoot = Ainode.Run("echo", "--port", Text(port), "--tls-ca", root);
+            var byIntermediate = Ainode.Run("echo", "--port", Text(port), "--tls-ca", intermediate);
+            var dcmtk = ProgramRun.Run(echoscu, "-aec", "AINODE", "+tla", "+cf", root, "127.0.0.1", Text(port));
+
+            Assert.That(byRoot.ExitCode, Is.Zero, byRoot.Error + receiver.Output);
+            Assert.That(byIntermediate.ExitCode, Is.Zero, byIntermediate.Error);
+            Assert.That(dcmtk.ExitCode, Is.Zero, dcmtk.Output + dcmtk.Error);
+        }
+    }
+
+    [Test]
+    [Description("A certificate outside its validity period is refused when loaded, with its dates, instead of a listener that every peer turns away.")]
+    public void Expired_certificate_fails_at_start()
+    {
+        var expired = Path.Combine(_folder, "expired.pem");
+        File.WriteAllText(expired, TestCertificates.WriteExpired(_folder, "expired-key"));
+
+        var result = Ainode.Run("receive", "--out", _out, "--tls-cert", expired, "--tls-key", Path.Combine(_folder, "expired-key.key"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.StartWith($"ainode: cannot read --tls-cert {expired}: the certificate CN=localhost is valid from "));
+        Assert.That(result.Error, Does.Contain("not now; renew it"));
+    }
+
+    [Test]
     [Description("A server certificate that does not chain to --tls-ca ends the echo with one line that names the option.")]
     public async Task Echo_with_other_ca_fails()
     {
@@ -94,6 +128,21 @@ public sealed class TlsCommandTests
             Assert.That(result.ExitCode, Is.EqualTo(1));
             Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
             Assert.That(result.Error, Does.Contain("TLS").And.Contain("--tls-ca"));
+        }
+    }
+
+    [Test]
+    [Description("A receiver that requires a client certificate closes the connection of a caller without one; the caller's line says what over TLS can cause that.")]
+    public async Task Echo_without_required_certificate_hints()
+    {
+        var (receiver, port) = await StartReceiverAsync("--tls-cert", _server.Certificate, "--tls-key", _server.Key, "--tls-client-ca", _client.Certificate);
+        using (receiver)
+        {
+            var result = Ainode.Run("echo", "--port", Text(port), "--tls-ca", _server.Certificate, "--timeout", "5");
+
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(result.Error, Does.Contain("over TLS: the peer may have rejected this program's certificate, or need one"));
         }
     }
 

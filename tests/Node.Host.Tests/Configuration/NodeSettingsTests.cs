@@ -70,6 +70,39 @@ public sealed class NodeSettingsTests
     }
 
     [Test]
+    [Description("Callers are asked for a certificate only where one is required, so a trusted-certificates file alone would turn every caller away: the start stops and says why.")]
+    public void Trust_file_without_required_certificate_rejected()
+    {
+        var folder = Directory.CreateTempSubdirectory("ainode-settings-tls-").FullName;
+        try
+        {
+            var (certificate, key) = TestCertificates.Write(folder, "node", "localhost");
+            var (_, errors) = Bind(new()
+            {
+                ["Dicom:Tls:CertificateFile"] = certificate,
+                ["Dicom:Tls:PrivateKeyFile"] = key,
+                ["Dicom:Tls:TrustedCertificatesFile"] = certificate,
+            });
+
+            Assert.That(errors, Has.Count.EqualTo(1));
+            Assert.That(errors[0], Does.StartWith("Dicom:Tls:TrustedCertificatesFile is set while RequireClientCertificate is false"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Listener_certificate_without_key_rejected()
+    {
+        var (_, errors) = Bind(new() { ["Dicom:Tls:CertificateFile"] = "/etc/ainode/node.pem" });
+
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0], Does.StartWith("Dicom:Tls:CertificateFile and PrivateKeyFile go together"));
+    }
+
+    [Test]
     [Description("TLS files named for a destination whose Tls:Enabled is false would be ignored, so the start stops and says how to turn TLS on.")]
     public void Destination_tls_files_without_enabled_rejected()
     {
