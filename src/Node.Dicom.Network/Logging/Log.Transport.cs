@@ -11,6 +11,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1501, Level = LogLevel.Debug, Message = "TLS handshake completed with {Protocol}, cipher suite {CipherSuite}")]
     public static partial void TlsEstablished(ILogger logger, string protocol, string cipherSuite);
 
-    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "TLS handshake with {RemoteEndPoint} failed")]
-    public static partial void TlsFailed(ILogger logger, string remoteEndPoint, Exception exception);
+    /// <summary>A peer's failed handshake is common (a plain client, a scanner, an untrusted certificate), so the line carries the reason without a stack trace.</summary>
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "TLS handshake with {RemoteEndPoint} failed: {Reason}")]
+    public static partial void TlsFailed(ILogger logger, string remoteEndPoint, string reason);
 }

@@ -102,7 +102,8 @@ internal sealed class ServerAssociation
         }
         catch (Exception exception) when (exception is System.Security.Authentication.AuthenticationException or IOException or OperationCanceledException or SocketException)
         {
-            Log.TlsFailed(_logger, remote?.ToString() ?? "an unknown peer", exception);
+            var reason = exception.InnerException is { } inner ? $"{exception.Message} ({inner.Message})" : exception.Message;
+            Log.TlsFailed(_logger, remote?.ToString() ?? "an unknown peer", reason);
             await ssl.DisposeAsync().ConfigureAwait(false);
             _socket.Dispose();
             return null;

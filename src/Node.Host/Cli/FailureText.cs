@@ -27,7 +27,7 @@ internal static class FailureText
     {
         DicomConnectionException { InnerException: SocketException socket } => socket.Message,
         DicomConnectionException { InnerException: AuthenticationException tls } when tls.Message.Contains(nameof(RemoteCertificateValidationCallback), StringComparison.Ordinal) =>
-            "TLS handshake failed: the peer's certificate does not chain to a certificate of --tls-ca, or does not carry the name given as --host",
+            "TLS handshake failed: the peer's certificate does not chain to a certificate of --tls-ca, is outside its validity period, or does not carry the name given as --host",
         DicomConnectionException { InnerException: AuthenticationException tls } => $"TLS handshake failed: {tls.Message.TrimEnd('.')}",
         _ => exception.Message.TrimEnd('.'),
     };
