@@ -7,10 +7,7 @@ internal static class DicomTls
 {
     public static SslServerAuthenticationOptions ServerOptions(DicomTlsServerOptions options) => new()
     {
-        ServerCertificate = options.ServerCertificateIssuers is { Count: > 0 } ? null : options.ServerCertificate,
-        ServerCertificateContext = options.ServerCertificateIssuers is { Count: > 0 } issuers && options.ServerCertificate is { } certificate
-            ? SslStreamCertificateContext.Create(certificate, issuers, offline: true)
-            : null,
+        ServerCertificateContext = options.CertificateContext(),
         ClientCertificateRequired = options.RequireClientCertificate,
         RemoteCertificateValidationCallback = options.ClientCertificateValidation,
         EnabledSslProtocols = options.Protocols,

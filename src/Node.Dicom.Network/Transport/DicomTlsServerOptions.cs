@@ -24,4 +24,11 @@ public sealed class DicomTlsServerOptions
 
     /// <summary>Protocol versions offered; default <see cref="DefaultProtocols"/>.</summary>
     public SslProtocols Protocols { get; set; } = DefaultProtocols;
+
+    /// <summary>The certificate with its issuers, built once for every connection; set the certificate properties before the server starts.</summary>
+    private SslStreamCertificateContext? _context;
+
+    /// <summary>Returns the certificate context that every handshake presents, built on the first call; null without a certificate.</summary>
+    internal SslStreamCertificateContext? CertificateContext() =>
+        ServerCertificate is null ? null : _context ??= SslStreamCertificateContext.Create(ServerCertificate, ServerCertificateIssuers ?? [], offline: true);
 }
