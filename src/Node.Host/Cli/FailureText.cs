@@ -28,9 +28,22 @@ internal static class FailureText
         DicomConnectionException { InnerException: SocketException socket } => socket.Message,
         DicomConnectionException { InnerException: AuthenticationException tls } when tls.Message.Contains(nameof(RemoteCertificateValidationCallback), StringComparison.Ordinal) =>
             "TLS handshake failed: the peer's certificate does not chain to a certificate of --tls-ca, is outside its validity period, or does not carry the name given as --host",
-        DicomConnectionException { InnerException: AuthenticationException tls } => $"TLS handshake failed: {tls.Message.TrimEnd('.')}",
+        DicomConnectionException { InnerException: AuthenticationException tls } => $"TLS handshake failed: {tls.Message.TrimEnd('.')}{TlsHint(tls.Message)}",
         _ => exception.Message.TrimEnd('.'),
     };
+
+    /// <summary>Says what to do for the two handshake failures a new user meets first: a CA this machine does not know, and a port without TLS.</summary>
+    private static string TlsHint(string message)
+    {
+        if (message.Contains("UntrustedRoot", StringComparison.Ordinal) || message.Contains("PartialChain", StringComparison.Ordinal))
+        {
+            return " (the peer's certificate does not chain to a CA this machine trusts; give its CA with --tls-ca)";
+        }
+
+        return message.Contains("frame", StringComparison.OrdinalIgnoreCase)
+            ? " (the peer did not answer in TLS; the port may take DICOM without TLS)"
+            : string.Empty;
+    }
 
     /// <summary>
     /// Returns <see cref="Reason(Exception)"/>, with a hint where the connection used TLS and ended

@@ -147,6 +147,35 @@ public sealed class TlsCommandTests
     }
 
     [Test]
+    [Description("--tls alone trusts this machine's CAs, which do not include a self-signed test certificate: the line says to give its CA with --tls-ca.")]
+    public async Task Unknown_ca_hints_tls_ca()
+    {
+        var (receiver, port) = await StartReceiverAsync("--tls-cert", _server.Certificate, "--tls-key", _server.Key);
+        using (receiver)
+        {
+            var result = Ainode.Run("echo", "--port", Text(port), "--tls", "--timeout", "5");
+
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error, Does.Contain("give its CA with --tls-ca"));
+        }
+    }
+
+    [Test]
+    [Description("TLS to a receiver without TLS: the line says the port may take DICOM without TLS.")]
+    public async Task Tls_to_plain_port_hints()
+    {
+        var (receiver, port) = await StartReceiverAsync();
+        using (receiver)
+        {
+            var result = Ainode.Run("echo", "--port", Text(port), "--tls-ca", _server.Certificate, "--timeout", "5");
+
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(result.Error, Does.Contain("TLS").And.Contain("without TLS"));
+        }
+    }
+
+    [Test]
     public void Missing_certificate_file_fails_in_one_line()
     {
         var missing = Path.Combine(_folder, "missing.pem");
