@@ -343,8 +343,8 @@ public sealed class DicomClientAssociation : IAsyncDisposable, IDimseReceiver
         // UID (a path such as "../../x", a leading zero in a component) cannot be sent. The next file still can.
         if ((DicomUid.Validate(sopClass) ?? DicomUid.Validate(sopInstance)) is { } fault)
         {
-            var which = DicomUid.IsValid(sopClass) ? $"SOP Instance UID '{sopInstance}'" : $"SOP Class UID '{sopClass}'";
-            return NotSent(path, sopClass, sopInstance, $"{which} is not a valid UID ({fault.TrimEnd('.')}); correct the file");
+            var invalidUid = DicomUid.IsValid(sopClass) ? $"SOP Instance UID '{sopInstance}'" : $"SOP Class UID '{sopClass}'";
+            return NotSent(path, sopClass, sopInstance, $"{invalidUid} is not a valid UID ({fault.TrimEnd('.')}); correct the file");
         }
 
         var proposedClass = sopClass;

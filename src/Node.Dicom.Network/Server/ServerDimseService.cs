@@ -130,7 +130,7 @@ internal sealed class ServerDimseService : IDimseReceiver
 
         if (_current is InlineStoreOperation inline)
         {
-            inline.Abandon();
+            inline.End();
         }
 
         return WaitIdleAsync();
@@ -147,7 +147,7 @@ internal sealed class ServerDimseService : IDimseReceiver
 
         if (_current is InlineStoreOperation inline)
         {
-            inline.Abandon();
+            inline.End();
         }
 
         _aborted.Cancel();
@@ -230,7 +230,7 @@ internal sealed class ServerDimseService : IDimseReceiver
         return operation;
     }
 
-    /// <summary>After the last fragment: completes the writer, then sends the response from the read loop.</summary>
+    /// <summary>Completes the writer after the last fragment, then sends the response from the read loop.</summary>
     private async Task FinishInlineStoreAsync(InlineStoreOperation operation)
     {
         operation.DataSetComplete = true;
@@ -244,7 +244,7 @@ internal sealed class ServerDimseService : IDimseReceiver
             }
             catch (Exception exception) when (_aborted.IsCancellationRequested && exception is OperationCanceledException)
             {
-                operation.Abandon();
+                operation.End();
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -265,7 +265,7 @@ internal sealed class ServerDimseService : IDimseReceiver
         }
         finally
         {
-            operation.Abandon();
+            operation.End();
         }
     }
 
@@ -414,8 +414,8 @@ internal sealed class ServerDimseService : IDimseReceiver
             writer?.Dispose();
         }
 
-        /// <summary>Ends the operation without a response (or after it): the writer is disposed, and the next command may come.</summary>
-        public void Abandon()
+        /// <summary>Ends the operation, after its response or without one: disposes the writer and lets the next command come.</summary>
+        public void End()
         {
             DisposeWriter();
             _done.TrySetResult();

@@ -133,8 +133,9 @@ internal sealed class PeerOptions
 
         if (certificatePath is not null)
         {
-            tls.ClientCertificates = [TlsFiles.LoadCertificate(certificatePath, TlsCertificate.Name, parseResult.GetRequiredValue(TlsKey), TlsKey.Name)];
-            tls.ClientCertificateIssuers = TlsFiles.LoadIssuers(certificatePath, TlsCertificate.Name);
+            var identity = TlsFiles.LoadIdentity(certificatePath, TlsCertificate.Name, parseResult.GetRequiredValue(TlsKey), TlsKey.Name);
+            tls.ClientCertificates = [identity.Certificate];
+            tls.ClientCertificateIssuers = identity.Issuers;
         }
 
         return tls;

@@ -146,8 +146,8 @@ internal sealed class ReceiveCommand : Command
             return null;
         }
 
-        var certificate = TlsFiles.LoadCertificate(certificatePath, _tlsCertificate.Name, parseResult.GetRequiredValue(_tlsKey), _tlsKey.Name);
-        var tls = new DicomTlsServerOptions { ServerCertificate = certificate, ServerCertificateIssuers = TlsFiles.LoadIssuers(certificatePath, _tlsCertificate.Name) };
+        var identity = TlsFiles.LoadIdentity(certificatePath, _tlsCertificate.Name, parseResult.GetRequiredValue(_tlsKey), _tlsKey.Name);
+        var tls = new DicomTlsServerOptions { ServerCertificate = identity.Certificate, ServerCertificateIssuers = identity.Issuers };
         if (parseResult.GetValue(_tlsClientCa) is { } trustedPath)
         {
             tls.RequireClientCertificate = true;

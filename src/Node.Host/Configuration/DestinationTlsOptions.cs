@@ -76,8 +76,9 @@ public sealed class DestinationTlsOptions
 
         if (CertificateFile.Length > 0)
         {
-            options.ClientCertificates = [TlsFiles.LoadCertificate(CertificateFile, $"{key}:{nameof(CertificateFile)}", PrivateKeyFile, $"{key}:{nameof(PrivateKeyFile)}")];
-            options.ClientCertificateIssuers = TlsFiles.LoadIssuers(CertificateFile, $"{key}:{nameof(CertificateFile)}");
+            var identity = TlsFiles.LoadIdentity(CertificateFile, $"{key}:{nameof(CertificateFile)}", PrivateKeyFile, $"{key}:{nameof(PrivateKeyFile)}");
+            options.ClientCertificates = [identity.Certificate];
+            options.ClientCertificateIssuers = identity.Issuers;
         }
 
         return options;

@@ -78,11 +78,11 @@ public sealed class DicomTlsOptions
             return null;
         }
 
-        var certificate = TlsFiles.LoadCertificate(CertificateFile, $"{SectionName}:{nameof(CertificateFile)}", PrivateKeyFile, $"{SectionName}:{nameof(PrivateKeyFile)}");
+        var identity = TlsFiles.LoadIdentity(CertificateFile, $"{SectionName}:{nameof(CertificateFile)}", PrivateKeyFile, $"{SectionName}:{nameof(PrivateKeyFile)}");
         var options = new DicomTlsServerOptions
         {
-            ServerCertificate = certificate,
-            ServerCertificateIssuers = TlsFiles.LoadIssuers(CertificateFile, $"{SectionName}:{nameof(CertificateFile)}"),
+            ServerCertificate = identity.Certificate,
+            ServerCertificateIssuers = identity.Issuers,
             RequireClientCertificate = RequireClientCertificate,
         };
         if (TrustedCertificatesFile.Length > 0)

@@ -22,7 +22,7 @@ internal static class UidRules
             return "missing";
         }
 
-        if (DicomUid.Validate(uid) is not { } fault)
+        if (DicomUid.IsValid(uid))
         {
             return null;
         }
@@ -37,6 +37,6 @@ internal static class UidRules
             return "not digits and dots";
         }
 
-        return fault.Contains("leading zero", StringComparison.Ordinal) ? "has a component with a leading zero" : "empty component";
+        return uid.Split('.').Any(component => component.Length > 1 && component[0] == '0') ? "has a component with a leading zero" : "empty component";
     }
 }

@@ -10,7 +10,7 @@ namespace Node.Host.Storage;
 /// Stores each received instance in one folder as a Part 10 file named <c>SOPInstanceUID.dcm</c>.
 /// The file is written under a temporary name as the fragments arrive, then flushed to disk and
 /// renamed into place before the status goes back, so a success status is sent only for an
-/// instance whose bytes are on disk and a reader of the folder never sees a partial <c>.dcm</c> file.
+/// instance whose bytes are on disk and a reader of the folder never finds a partial <c>.dcm</c> file.
 /// </summary>
 /// <remarks>
 /// The SOP Instance UID becomes a file name, so it is checked first: only digits and dots, 1 to 64

@@ -14,10 +14,11 @@ public static class TlsFiles
 {
     /// <summary>
     /// Loads the first certificate of <paramref name="certificatePath"/> with the private key of
-    /// <paramref name="keyPath"/> (PEM, PKCS#8 or PKCS#1, not encrypted), for SslStream.
+    /// <paramref name="keyPath"/> (PEM, PKCS#8 or PKCS#1, not encrypted) for SslStream, and the
+    /// intermediate CAs that follow it in the file.
     /// </summary>
-    /// <remarks>Further certificates in the file (intermediate CAs) come from <see cref="LoadIssuers"/>.</remarks>
-    public static X509Certificate2 LoadCertificate(string certificatePath, string certificateSetting, string keyPath, string keySetting)
+    /// <remarks>Further certificates in the file (intermediate CAs) come back as <see cref="TlsIdentity.Issuers"/>.</remarks>
+    public static TlsIdentity LoadIdentity(string certificatePath, string certificateSetting, string keyPath, string keySetting)
     {
         var certificateText = ReadText(certificatePath, certificateSetting);
         var keyText = ReadText(keyPath, keySetting);
@@ -59,7 +60,8 @@ public static class TlsFiles
         // A key loaded from PEM is ephemeral, which SslStream does not take for a server certificate on every platform, so the pair is re-imported from PKCS#12.
         using (loaded)
         {
-            return X509CertificateLoader.LoadPkcs12(loaded.Export(X509ContentType.Pkcs12), password: null);
+            var certificate = X509CertificateLoader.LoadPkcs12(loaded.Export(X509ContentType.Pkcs12), password: null);
+            return new TlsIdentity(certificate, LoadIssuers(certificateText, certificatePath, certificateSetting));
         }
     }
 
@@ -117,16 +119,13 @@ public static class TlsFiles
         };
     }
 
-    /// <summary>
-    /// Returns the certificates after the first in a PEM file, the intermediate CAs to send with the
-    /// first; none where the file has one certificate.
-    /// </summary>
-    public static X509Certificate2Collection LoadIssuers(string certificatePath, string certificateSetting)
+    /// <summary>Returns the certificates after the first in a certificate file's PEM text, the intermediate CAs to send with the first.</summary>
+    private static X509Certificate2Collection LoadIssuers(string certificateText, string certificatePath, string certificateSetting)
     {
         var all = new X509Certificate2Collection();
         try
         {
-            all.ImportFromPem(ReadText(certificatePath, certificateSetting));
+            all.ImportFromPem(certificateText);
         }
         catch (CryptographicException exception)
         {
